@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * A function as a template declares it, after intrinsics are resolved.
  *
- * @param codePath    the artifact Maven built (a jar or zip), absolute
+ * @param codePath    the artifact Maven built (a jar, a zip with lib/*.jar, or a directory), absolute
  * @param environment the template's variables only; Lambda's own are added when an instance starts
  * @param roleArn     the execution role; its policies are what the function may call
  * @param async       how asynchronous invokes are retried and where failed events go

@@ -1,14 +1,10 @@
 package com.wildrydes.localcloud.testing;
 
-import org.junit.jupiter.api.Assumptions;
-
-import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +29,7 @@ public final class MotoServer implements AutoCloseable {
 
     /** Starts moto_server, or aborts the calling test (skips it) when it is not installed outside CI. */
     public static MotoServer startOrSkip() {
-        Path executable = findOnPath("moto_server");
-        if (executable == null) {
-            String reason = "moto_server is not on PATH; install it with: pip install 'moto[server]'";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + " (required in CI)");
-            }
-            System.out.println("Skipping conformance tests: " + reason);
-            Assumptions.abort(reason);
-        }
+        Path executable = Executables.requireOrSkip("moto_server", "pip install 'moto[server]'");
         try {
             int port = freePort();
             Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
@@ -86,20 +74,6 @@ public final class MotoServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
-    }
-
-    private static Path findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return null;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, name);
-            if (Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** Stops moto_server and anything it started, by PID. */

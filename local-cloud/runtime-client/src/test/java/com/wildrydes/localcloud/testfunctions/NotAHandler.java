@@ -1,0 +1,5 @@
+package com.wildrydes.localcloud.testfunctions;
+
+/** Implements no handler interface. */
+public class NotAHandler {
+}

@@ -1,0 +1,204 @@
+package com.wildrydes.localcloud;
+
+import com.wildrydes.localcloud.apigateway.ApiGatewayService;
+import com.wildrydes.localcloud.apigateway.RestApi;
+import com.wildrydes.localcloud.cloudformation.CloudFormation;
+import com.wildrydes.localcloud.cloudformation.CloudFormationContext;
+import com.wildrydes.localcloud.cloudformation.Stack;
+import com.wildrydes.localcloud.dynamodb.DynamoDbService;
+import com.wildrydes.localcloud.http.EdgeServer;
+import com.wildrydes.localcloud.lambda.LambdaOptions;
+import com.wildrydes.localcloud.lambda.LambdaService;
+import com.wildrydes.localcloud.sns.SnsService;
+import com.wildrydes.localcloud.sqs.SqsDeadLetterSink;
+import com.wildrydes.localcloud.sqs.SqsService;
+import com.wildrydes.localcloud.ssm.SsmService;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A local AWS on one endpoint: the services, wired to each other the way AWS wires them, and the
+ * CloudFormation engine that deploys a stage's real templates onto them.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT_ID = "000000000000";
+    public static final String CONSOLE_PATH = "/_localcloud/";
+
+    private static final Logger LOG = Logger.getLogger(LocalCloud.class.getName());
+
+    private final LocalCloudOptions options;
+    private final EdgeServer edge;
+    private final DynamoDbService dynamodb;
+    private final SsmService ssm;
+    private final SqsService sqs;
+    private final SnsService sns;
+    private final LambdaService lambda;
+    private final ApiGatewayService apiGateway;
+    private final CloudFormation cloudFormation;
+    private final List<String> deployedStacks = new ArrayList<>();
+    private volatile boolean closed;
+
+    private LocalCloud(LocalCloudOptions options, LambdaOptions lambdaOptions) throws IOException {
+        this.options = options;
+        this.edge = EdgeServer.start(options.bindHost(), options.port());
+        String endpoint = edge.url();
+        this.dynamodb = new DynamoDbService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("dynamodb")));
+        this.ssm = new SsmService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("ssm")));
+        this.sqs = new SqsService(endpoint);
+        this.lambda = new LambdaService(REGION, ACCOUNT_ID, edge::url, new SqsDeadLetterSink(sqs), lambdaOptions);
+        this.sns = new SnsService(endpoint, lambda, sqs);
+        this.apiGateway = new ApiGatewayService(lambda, edge::url, REGION, ACCOUNT_ID);
+        this.cloudFormation = new CloudFormation(CloudFormationContext.builder()
+                .region(REGION)
+                .accountId(ACCOUNT_ID)
+                .edgeUrl(edge::url)
+                .lambda(lambda)
+                .apiGateway(apiGateway)
+                .dynamodb(dynamodb)
+                .ssm(ssm)
+                .build());
+
+        edge.register(dynamodb);
+        edge.register(ssm);
+        edge.register(sqs);
+        edge.register(sns);
+        edge.register(lambda);
+        edge.route(ApiGatewayService.PATH_PREFIX, apiGateway);
+        edge.route(CloudFormation.RESPONSE_PATH_PREFIX, cloudFormation.responseHandler());
+        edge.route(CONSOLE_PATH, new StatusPage(this));
+    }
+
+    public static LocalCloud start(LocalCloudOptions options) throws IOException {
+        return new LocalCloud(options, LambdaOptions.defaults());
+    }
+
+    public static LocalCloud start(LocalCloudOptions options, LambdaOptions lambdaOptions) throws IOException {
+        return new LocalCloud(options, lambdaOptions);
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the value for AWS_ENDPOINT_URL and {@code aws --endpoint-url}. */
+    public String endpoint() {
+        return edge.url();
+    }
+
+    public String consoleUrl() {
+        return edge.url() + CONSOLE_PATH;
+    }
+
+    /** Deploys every service of a stage folder, in the order their SSM parameters require. */
+    public List<Stack> deployStage(Path stageDir) {
+        return deployStage(stageDir, stack -> { });
+    }
+
+    public List<Stack> deployStage(Path stageDir, Consumer<Stack> onDeployed) {
+        List<Stack> stacks = new ArrayList<>();
+        for (StageService service : StagePlan.of(stageDir).services()) {
+            Stack stack = deploy(service.stackName(), service.template(), Map.of());
+            onDeployed.accept(stack);
+            stacks.add(stack);
+        }
+        return stacks;
+    }
+
+    /** Creates or updates one stack from a template file. */
+    public Stack deploy(String stackName, Path template, Map<String, String> parameterOverrides) {
+        Stack stack = cloudFormation.deploy(stackName, template, parameterOverrides);
+        synchronized (deployedStacks) {
+            deployedStacks.remove(stackName);
+            deployedStacks.add(stackName);
+        }
+        return stack;
+    }
+
+    public void deleteStack(String stackName) {
+        cloudFormation.delete(stackName);
+        synchronized (deployedStacks) {
+            deployedStacks.remove(stackName);
+        }
+    }
+
+    /** The base URL of the API a stack created (its {@code Prod} stage), if it has one. */
+    public Optional<String> apiUrl(String stackName) {
+        return cloudFormation.stack(stackName)
+                .flatMap(stack -> stack.resources().stream()
+                        .filter(r -> r.type().equals("AWS::ApiGateway::RestApi"))
+                        .findFirst())
+                .flatMap(api -> apiGateway.apis().stream().filter(a -> a.apiId().equals(api.physicalId())).findFirst())
+                .map(RestApi::baseUrl);
+    }
+
+    public Optional<Stack> stack(String name) {
+        return cloudFormation.stack(name);
+    }
+
+    public List<Stack> stacks() {
+        return cloudFormation.stacks();
+    }
+
+    public LambdaService lambda() {
+        return lambda;
+    }
+
+    public ApiGatewayService apiGateway() {
+        return apiGateway;
+    }
+
+    public DynamoDbService dynamodb() {
+        return dynamodb;
+    }
+
+    public SsmService ssm() {
+        return ssm;
+    }
+
+    public SqsService sqs() {
+        return sqs;
+    }
+
+    public SnsService sns() {
+        return sns;
+    }
+
+    public CloudFormation cloudFormation() {
+        return cloudFormation;
+    }
+
+    /**
+     * Tears the stacks down in reverse deploy order (custom resources get their Delete) unless data
+     * is kept in a data dir, then stops every function JVM and the endpoint.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (options.dataDir().isEmpty()) {
+            List<String> stacks;
+            synchronized (deployedStacks) {
+                stacks = new ArrayList<>(deployedStacks);
+            }
+            for (String stack : stacks.reversed()) {
+                try {
+                    cloudFormation.delete(stack);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not delete stack " + stack + ": " + e.getMessage());
+                }
+            }
+        }
+        sns.close();
+        lambda.close();
+        apiGateway.close();
+        edge.close();
+    }
+}
