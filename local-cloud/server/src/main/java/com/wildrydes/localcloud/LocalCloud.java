@@ -7,11 +7,19 @@ import com.wildrydes.localcloud.cloudformation.CloudFormationContext;
 import com.wildrydes.localcloud.cloudformation.Stack;
 import com.wildrydes.localcloud.dynamodb.DynamoDbService;
 import com.wildrydes.localcloud.http.EdgeServer;
+import com.wildrydes.localcloud.lambda.DeadLetterSink;
 import com.wildrydes.localcloud.lambda.LambdaOptions;
 import com.wildrydes.localcloud.lambda.LambdaService;
+import com.wildrydes.localcloud.sns.SnsDeadLetterSink;
 import com.wildrydes.localcloud.sns.SnsService;
+import com.wildrydes.localcloud.sns.cloudformation.SnsEventSource;
+import com.wildrydes.localcloud.sns.cloudformation.SnsSubscriptionProvisioner;
+import com.wildrydes.localcloud.sns.cloudformation.SnsTopicPolicyProvisioner;
+import com.wildrydes.localcloud.sns.cloudformation.SnsTopicProvisioner;
 import com.wildrydes.localcloud.sqs.SqsDeadLetterSink;
 import com.wildrydes.localcloud.sqs.SqsService;
+import com.wildrydes.localcloud.sqs.cloudformation.SqsQueuePolicyProvisioner;
+import com.wildrydes.localcloud.sqs.cloudformation.SqsQueueProvisioner;
 import com.wildrydes.localcloud.ssm.SsmService;
 
 import java.io.IOException;
@@ -44,6 +52,8 @@ public final class LocalCloud implements AutoCloseable {
     private final SnsService sns;
     private final LambdaService lambda;
     private final ApiGatewayService apiGateway;
+    private final DeadLetterSink queueDeadLetters;
+    private final DeadLetterSink topicDeadLetters;
     private final CloudFormation cloudFormation;
     private final List<String> deployedStacks = new ArrayList<>();
     private volatile boolean closed;
@@ -55,8 +65,10 @@ public final class LocalCloud implements AutoCloseable {
         this.dynamodb = new DynamoDbService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("dynamodb")));
         this.ssm = new SsmService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("ssm")));
         this.sqs = new SqsService(endpoint);
-        this.lambda = new LambdaService(REGION, ACCOUNT_ID, edge::url, new SqsDeadLetterSink(sqs), lambdaOptions);
+        this.lambda = new LambdaService(REGION, ACCOUNT_ID, edge::url, this::sendToDeadLetterTarget, lambdaOptions);
         this.sns = new SnsService(endpoint, lambda, sqs);
+        this.queueDeadLetters = new SqsDeadLetterSink(sqs);
+        this.topicDeadLetters = new SnsDeadLetterSink(sns);
         this.apiGateway = new ApiGatewayService(lambda, edge::url, REGION, ACCOUNT_ID);
         this.cloudFormation = new CloudFormation(CloudFormationContext.builder()
                 .region(REGION)
@@ -66,6 +78,12 @@ public final class LocalCloud implements AutoCloseable {
                 .apiGateway(apiGateway)
                 .dynamodb(dynamodb)
                 .ssm(ssm)
+                .provisioner(new SqsQueueProvisioner(sqs))
+                .provisioner(new SqsQueuePolicyProvisioner(sqs))
+                .provisioner(new SnsTopicProvisioner(sns))
+                .provisioner(new SnsSubscriptionProvisioner(sns))
+                .provisioner(new SnsTopicPolicyProvisioner(sns))
+                .eventSource(new SnsEventSource())
                 .build());
 
         edge.register(dynamodb);
@@ -76,6 +94,12 @@ public final class LocalCloud implements AutoCloseable {
         edge.route(ApiGatewayService.PATH_PREFIX, apiGateway);
         edge.route(CloudFormation.RESPONSE_PATH_PREFIX, cloudFormation.responseHandler());
         edge.route(CONSOLE_PATH, new StatusPage(this));
+    }
+
+    /** Lambda's dead-letter targets are queues or topics, told apart by their ARN, as AWS does. */
+    private void sendToDeadLetterTarget(String targetArn, byte[] event, Map<String, String> attributes) {
+        DeadLetterSink sink = targetArn.startsWith("arn:aws:sns:") ? topicDeadLetters : queueDeadLetters;
+        sink.send(targetArn, event, attributes);
     }
 
     public static LocalCloud start(LocalCloudOptions options) throws IOException {
@@ -198,6 +222,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         sns.close();
         lambda.close();
+        dynamodb.close();
         apiGateway.close();
         edge.close();
     }

@@ -15,6 +15,11 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
 
+    static {
+        // One line per event, like a CloudFormation event stream: "stack: CREATE_COMPLETE Resource (Type) id".
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%4$.4s %5$s%6$s%n");
+    }
+
     private Main() {
     }
 

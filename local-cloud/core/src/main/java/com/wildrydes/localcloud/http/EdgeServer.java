@@ -96,7 +96,7 @@ public final class EdgeServer implements AutoCloseable {
             }
             send(exchange, 403, "application/json",
                     "{\"message\":\"Missing Authentication Token\"}".getBytes(StandardCharsets.UTF_8), Map.of());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             LOG.log(java.util.logging.Level.SEVERE, "local-cloud failed to serve " + exchange.getRequestURI(), e);
             sendQuietly(exchange, 500, "{\"message\":\"local-cloud internal error: " + e.getClass().getSimpleName() + "\"}");
         }
