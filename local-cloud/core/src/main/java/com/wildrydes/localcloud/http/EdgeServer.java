@@ -35,6 +35,8 @@ public final class EdgeServer implements AutoCloseable {
 
     private final Map<String, AwsService> services = new ConcurrentHashMap<>();
     private final List<Map.Entry<String, HttpHandler>> routes = new CopyOnWriteArrayList<>();
+    private final List<AwsCallObserver> observers = new CopyOnWriteArrayList<>();
+    private volatile AwsCallAuthorizer authorizer = AwsCallAuthorizer.ALLOW_ALL;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -61,6 +63,15 @@ public final class EdgeServer implements AutoCloseable {
 
     public void register(AwsService service) {
         services.put(service.signingName(), service);
+    }
+
+    /** Every AWS call passes the authorizer before its service sees it; the default allows all. */
+    public void authorizer(AwsCallAuthorizer newAuthorizer) {
+        this.authorizer = java.util.Objects.requireNonNull(newAuthorizer, "authorizer");
+    }
+
+    public void observe(AwsCallObserver observer) {
+        observers.add(observer);
     }
 
     /** Routes unsigned requests whose path starts with {@code prefix} to {@code handler}; longest prefix wins. */
@@ -116,7 +127,16 @@ public final class EdgeServer implements AutoCloseable {
         AwsRequest request = new AwsRequest(scope.service(), scope.region(), scope.accessKeyId(),
                 exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                 exchange.getRequestURI().getRawQuery(), headers, body);
-        AwsResponse response = service.handle(request);
+        long start = System.nanoTime();
+        AwsResponse response = authorizer.refuse(request).orElseGet(() -> service.handle(request));
+        long end = System.nanoTime();
+        for (AwsCallObserver observer : observers) {
+            try {
+                observer.served(request, response, start, end);
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.WARNING, "an observer of AWS calls failed", e);
+            }
+        }
         String contentType = response.headers().getOrDefault("Content-Type", "application/json");
         send(exchange, response.status(), contentType, response.body(), response.headers());
     }
