@@ -9,6 +9,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,30 +24,68 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A stage deployed on local-cloud, with what the system tests need; JUnit closes it after the class. */
-final class RunningStage implements AutoCloseable {
+/**
+ * A stage deployed on local-cloud, with what the system tests need; JUnit closes it after the class. Public for
+ * the tests in sub-packages (the browser tests).
+ */
+public final class RunningStage implements AutoCloseable {
 
     private final LocalCloud cloud;
     private final Path stageDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final DynamoDbClient dynamodb;
+    private final SnsClient sns;
+    private final SqsClient sqs;
+    private final LambdaClient lambda;
 
     RunningStage(LocalCloud cloud, Path stageDir) {
         this.cloud = cloud;
         this.stageDir = stageDir;
         this.dynamodb = AwsClients.at(DynamoDbClient.builder(), URI.create(cloud.endpoint()));
+        this.sns = AwsClients.at(SnsClient.builder(), URI.create(cloud.endpoint()));
+        this.sqs = AwsClients.at(SqsClient.builder(), URI.create(cloud.endpoint()));
+        this.lambda = AwsClients.at(LambdaClient.builder(), URI.create(cloud.endpoint()));
     }
 
     void deploy() {
         cloud.deployStage(stageDir);
     }
 
-    LocalCloud cloud() {
+    public LocalCloud cloud() {
         return cloud;
     }
 
     DynamoDbClient dynamodb() {
         return dynamodb;
+    }
+
+    SnsClient sns() {
+        return sns;
+    }
+
+    SqsClient sqs() {
+        return sqs;
+    }
+
+    LambdaClient lambda() {
+        return lambda;
+    }
+
+    String output(String stackName, String outputName) {
+        return cloud.stack(stackName).flatMap(s -> s.output(outputName))
+                .orElseThrow(() -> new AssertionError("stack " + stackName + " has no output " + outputName));
+    }
+
+    /** Polls until the condition holds, for asynchronous paths; fails with the description after the timeout. */
+    static void eventually(Duration timeout, String description, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not true within " + timeout + ": " + description);
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** The stack's API base URL, e.g. {@code http://127.0.0.1:PORT/restapis/abc/Prod}. */
@@ -53,13 +94,13 @@ final class RunningStage implements AutoCloseable {
     }
 
     /** The physical id (name) of a stack's resource, e.g. a table. */
-    String physicalId(String stackName, String logicalId) {
+    public String physicalId(String stackName, String logicalId) {
         Stack stack = cloud.stack(stackName).orElseThrow(() -> new AssertionError("no stack " + stackName));
         return stack.resource(logicalId).map(StackResource::physicalId)
                 .orElseThrow(() -> new AssertionError("stack " + stackName + " has no resource " + logicalId));
     }
 
-    String functionName(String stackName, String logicalId) {
+    public String functionName(String stackName, String logicalId) {
         return physicalId(stackName, logicalId);
     }
 
@@ -71,7 +112,7 @@ final class RunningStage implements AutoCloseable {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    Optional<Map<String, AttributeValue>> item(String table, String hashKeyName, String hashKey) {
+    public Optional<Map<String, AttributeValue>> item(String table, String hashKeyName, String hashKey) {
         Map<String, AttributeValue> item = dynamodb.getItem(GetItemRequest.builder()
                 .tableName(table)
                 .key(Map.of(hashKeyName, AttributeValue.fromS(hashKey)))
@@ -96,6 +137,9 @@ final class RunningStage implements AutoCloseable {
     @Override
     public void close() {
         dynamodb.close();
+        sns.close();
+        sqs.close();
+        lambda.close();
         cloud.close();
     }
 }

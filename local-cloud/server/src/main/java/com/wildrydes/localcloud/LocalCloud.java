@@ -5,8 +5,11 @@ import com.wildrydes.localcloud.apigateway.RestApi;
 import com.wildrydes.localcloud.cloudformation.CloudFormation;
 import com.wildrydes.localcloud.cloudformation.CloudFormationContext;
 import com.wildrydes.localcloud.cloudformation.Stack;
+import com.wildrydes.localcloud.console.Console;
 import com.wildrydes.localcloud.dynamodb.DynamoDbService;
 import com.wildrydes.localcloud.http.EdgeServer;
+import com.wildrydes.localcloud.iam.IamAuthorizer;
+import com.wildrydes.localcloud.iam.RoleSession;
 import com.wildrydes.localcloud.lambda.DeadLetterSink;
 import com.wildrydes.localcloud.lambda.LambdaOptions;
 import com.wildrydes.localcloud.lambda.LambdaService;
@@ -21,6 +24,8 @@ import com.wildrydes.localcloud.sqs.SqsService;
 import com.wildrydes.localcloud.sqs.cloudformation.SqsQueuePolicyProvisioner;
 import com.wildrydes.localcloud.sqs.cloudformation.SqsQueueProvisioner;
 import com.wildrydes.localcloud.ssm.SsmService;
+import com.wildrydes.localcloud.trace.AwsCallTracer;
+import com.wildrydes.localcloud.trace.RecentTraces;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -65,11 +70,13 @@ public final class LocalCloud implements AutoCloseable {
         this.dynamodb = new DynamoDbService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("dynamodb")));
         this.ssm = new SsmService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("ssm")));
         this.sqs = new SqsService(endpoint);
-        this.lambda = new LambdaService(REGION, ACCOUNT_ID, edge::url, this::sendToDeadLetterTarget, lambdaOptions);
-        this.sns = new SnsService(endpoint, lambda, sqs);
+        RecentTraces traces = new RecentTraces();
+        this.lambda = new LambdaService(REGION, ACCOUNT_ID, edge::url, this::sendToDeadLetterTarget, lambdaOptions, traces);
+        this.sns = new SnsService(endpoint, lambda, sqs, traces);
         this.queueDeadLetters = new SqsDeadLetterSink(sqs);
         this.topicDeadLetters = new SnsDeadLetterSink(sns);
-        this.apiGateway = new ApiGatewayService(lambda, edge::url, REGION, ACCOUNT_ID);
+        this.apiGateway = new ApiGatewayService(lambda, edge::url, REGION, ACCOUNT_ID,
+                ApiGatewayService.DEFAULT_INTEGRATION_TIMEOUT, traces);
         this.cloudFormation = new CloudFormation(CloudFormationContext.builder()
                 .region(REGION)
                 .accountId(ACCOUNT_ID)
@@ -91,9 +98,16 @@ public final class LocalCloud implements AutoCloseable {
         edge.register(sqs);
         edge.register(sns);
         edge.register(lambda);
+        // Calls signed with a function's credentials are checked against its role's policies, as IAM does.
+        edge.authorizer(new IamAuthorizer(
+                key -> lambda.functionForAccessKey(key).flatMap(lambda::function)
+                        .flatMap(function -> RoleSession.of(function.roleArn(), function.functionName())),
+                role -> Optional.ofNullable(cloudFormation.rolePolicies().get(role)),
+                REGION, ACCOUNT_ID));
         edge.route(ApiGatewayService.PATH_PREFIX, apiGateway);
         edge.route(CloudFormation.RESPONSE_PATH_PREFIX, cloudFormation.responseHandler());
-        edge.route(CONSOLE_PATH, new StatusPage(this));
+        edge.observe(new AwsCallTracer(traces, lambda::functionForAccessKey));
+        edge.route(CONSOLE_PATH, new Console(this, traces));
     }
 
     /** Lambda's dead-letter targets are queues or topics, told apart by their ARN, as AWS does. */

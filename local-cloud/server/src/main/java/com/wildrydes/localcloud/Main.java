@@ -1,6 +1,7 @@
 package com.wildrydes.localcloud;
 
 import com.wildrydes.localcloud.cloudformation.Stack;
+import com.wildrydes.localcloud.console.Console;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,6 +69,7 @@ public final class Main {
             cloud.apiUrl(stack.name()).ifPresent(url -> System.out.println("stack " + stack.name() + " API: " + url));
         }
         System.out.println("console: " + cloud.consoleUrl());
+        System.out.println("rider page: " + cloud.endpoint() + Console.RIDER_PATH);
         System.out.printf("local-cloud ready: %s, %d stacks, in %.1f s (Ctrl-C stops)%n",
                 stageDir.getFileName(), stacks.size(), (System.nanoTime() - started) / 1e9);
         stopped.await();

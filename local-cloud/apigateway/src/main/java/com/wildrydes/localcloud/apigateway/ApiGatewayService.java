@@ -8,6 +8,9 @@ import com.wildrydes.localcloud.http.EdgeServer;
 import com.wildrydes.localcloud.json.Json;
 import com.wildrydes.localcloud.lambda.InvokeResult;
 import com.wildrydes.localcloud.lambda.LambdaControl;
+import com.wildrydes.localcloud.trace.Span;
+import com.wildrydes.localcloud.trace.TraceHeaders;
+import com.wildrydes.localcloud.trace.TraceRecorder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,6 +75,7 @@ public final class ApiGatewayService implements ApiGatewayControl, HttpHandler, 
     private static final byte[] MISSING_TOKEN = "{\"message\":\"Missing Authentication Token\"}".getBytes(StandardCharsets.UTF_8);
 
     private final LambdaControl lambda;
+    private final TraceRecorder traces;
     private final Supplier<String> edgeUrl;
     private final String region;
     private final String accountId;
@@ -91,6 +95,13 @@ public final class ApiGatewayService implements ApiGatewayControl, HttpHandler, 
     /** @param integrationTimeout how long a function may take before the caller gets a 504 */
     public ApiGatewayService(LambdaControl lambda, Supplier<String> edgeUrl, String region, String accountId,
                              Duration integrationTimeout) {
+        this(lambda, edgeUrl, region, accountId, integrationTimeout, TraceRecorder.NONE);
+    }
+
+    /** @param traces told of every API request as a span of the trace its {@code X-Amzn-Trace-Id} names */
+    public ApiGatewayService(LambdaControl lambda, Supplier<String> edgeUrl, String region, String accountId,
+                             Duration integrationTimeout, TraceRecorder traces) {
+        this.traces = Objects.requireNonNull(traces, "traces");
         this.lambda = Objects.requireNonNull(lambda, "lambda");
         this.edgeUrl = Objects.requireNonNull(edgeUrl, "edgeUrl");
         this.region = Objects.requireNonNull(region, "region");
@@ -183,6 +194,18 @@ public final class ApiGatewayService implements ApiGatewayControl, HttpHandler, 
         String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
         Served served = serve(exchange, new Target(apiId, stage, path, method), requestId, extendedRequestId, traceHeader, requestTime);
         record(requestId, apiId, method, path, served.status(), started, served.integrationNanos());
+        trace(traceHeader, apiId, method, path, served.status(), started);
+    }
+
+    /** The request as one hop of its trace: named as the caller asked for it, with the API's name beside it. */
+    private void trace(String traceHeader, String apiId, String method, String path, int status, long startedNanos) {
+        TraceHeaders.root(traceHeader).ifPresent(root -> {
+            Deployment deployment = apis.get(apiId);
+            String api = deployment == null ? apiId : deployment.api().name() + " (" + apiId + ")";
+            traces.record(Span.timed(root, "API Gateway", method + " " + path, startedNanos, System.nanoTime())
+                    .withStatus(Integer.toString(status), status >= 400)
+                    .withDetail(api));
+        });
     }
 
     private record Target(String apiId, String stage, String path, String method) {

@@ -29,6 +29,14 @@ public interface LambdaControl {
      */
     String invokeAsync(String functionNameOrArn, byte[] payload);
 
+    /**
+     * An asynchronous invoke that continues the caller's trace (an SNS delivery continues the
+     * publisher's); a Lambda without tracing ignores the header.
+     */
+    default String invokeAsync(String functionNameOrArn, byte[] payload, String traceHeader) {
+        return invokeAsync(functionNameOrArn, payload);
+    }
+
     /** The ARN for a function name, whether or not it exists yet. */
     String functionArn(String functionName);
 

@@ -33,15 +33,19 @@ final class AsyncInvoker implements AutoCloseable {
         this.retryBaseDelay = retryBaseDelay;
     }
 
-    /** Queues an event; returns its request id, which every attempt shares. */
-    String submit(DeployedFunction function, String invokedArn, byte[] payload) {
+    /**
+     * Queues an event; returns its request id, which every attempt shares, as they share the
+     * trace header (null starts a new trace).
+     */
+    String submit(DeployedFunction function, String invokedArn, byte[] payload, String traceHeader) {
         String requestId = UUID.randomUUID().toString();
         Instant queuedAt = Instant.now();
-        workers.execute(() -> deliver(function, invokedArn, payload, requestId, queuedAt));
+        workers.execute(() -> deliver(function, invokedArn, payload, traceHeader, requestId, queuedAt));
         return requestId;
     }
 
-    private void deliver(DeployedFunction function, String invokedArn, byte[] payload, String requestId, Instant queuedAt) {
+    private void deliver(DeployedFunction function, String invokedArn, byte[] payload, String traceHeader, String requestId,
+                         Instant queuedAt) {
         AsyncConfig async = function.config().async() == null ? AsyncConfig.DEFAULT : function.config().async();
         Instant expiry = queuedAt.plusSeconds(async.maximumEventAgeSeconds());
         int attempts = 0;
@@ -55,7 +59,7 @@ final class AsyncInvoker implements AutoCloseable {
                 }
                 DeployedFunction.Completed completed;
                 try {
-                    completed = function.invoke(requestId, invokedArn, payload, null, null);
+                    completed = function.invoke(requestId, invokedArn, payload, traceHeader, null);
                 } catch (AwsServiceException e) {
                     if (e.status() == 429) {
                         // Throttled events wait for capacity without using up a retry, as in AWS.

@@ -2,6 +2,9 @@ package com.wildrydes.localcloud.lambda;
 
 import com.wildrydes.localcloud.http.AwsServiceException;
 import com.wildrydes.localcloud.runtime.InjectedFault;
+import com.wildrydes.localcloud.trace.Span;
+import com.wildrydes.localcloud.trace.TraceHeaders;
+import com.wildrydes.localcloud.trace.TraceRecorder;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -52,7 +55,7 @@ final class DeployedFunction {
 
     /** What every function shares from the service. */
     record Shared(InstanceLauncher launcher, LambdaOptions options, String region,
-                   Supplier<String> edgeUrl) {
+                   Supplier<String> edgeUrl, TraceRecorder traces) {
     }
 
     /** An injected fault and how many more invokes it applies to; negative means every invoke. */
@@ -90,6 +93,7 @@ final class DeployedFunction {
      */
     Completed invoke(String requestId, String invokedArn, byte[] payload, String traceHeader, String clientContext)
             throws InterruptedException {
+        long startNanos = System.nanoTime();
         PendingInvocation invocation = new PendingInvocation(
                 requestId == null ? UUID.randomUUID().toString() : requestId,
                 invokedArn, payload, traceHeader == null ? TraceHeader.newRoot() : traceHeader,
@@ -109,6 +113,7 @@ final class DeployedFunction {
             InvocationOutcome outcome = instance.run(invocation, Duration.ofSeconds(config.timeoutSeconds()),
                     shared.options().initTimeout());
             report(instance, invocation, outcome, cold);
+            trace(invocation, outcome, cold, cold ? instance.initDurationMs() : 0, startNanos);
             return new Completed(invocation.requestId, outcome, invocation.logTail());
         } finally {
             release(instance);
@@ -157,6 +162,15 @@ final class DeployedFunction {
             }
             records.addLast(record);
         }
+    }
+
+    /** One span per invocation, from the invoke's arrival (waiting for an instance and init included) to its end. */
+    private void trace(PendingInvocation invocation, InvocationOutcome outcome, boolean cold, double initMs, long startNanos) {
+        TraceHeaders.root(invocation.traceHeader).ifPresent(root -> shared.traces().record(
+                Span.timed(root, "Lambda", config.functionName(), startNanos, System.nanoTime())
+                        .withCold(cold, initMs)
+                        .withStatus(outcome.status(), outcome.failed())
+                        .withDetail("RequestId " + invocation.requestId)));
     }
 
     private static String format(double ms) {

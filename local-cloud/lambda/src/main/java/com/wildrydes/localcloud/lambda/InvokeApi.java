@@ -112,7 +112,7 @@ final class InvokeApi {
             return new AwsResponse(204, Map.of("x-amzn-RequestId", UUID.randomUUID().toString()), new byte[0]);
         }
         if (type.equals("Event")) {
-            String requestId = service.invokeAsync(reference, payload);
+            String requestId = service.invokeAsync(reference, payload, request.header("X-Amzn-Trace-Id"));
             return new AwsResponse(202, Map.of("x-amzn-RequestId", requestId, "Content-Type", "application/json"), new byte[0]);
         }
         DeployedFunction.Completed completed = service.invoke(reference, payload,

@@ -4,6 +4,7 @@ import com.wildrydes.localcloud.http.AwsRequest;
 import com.wildrydes.localcloud.http.AwsResponse;
 import com.wildrydes.localcloud.http.AwsService;
 import com.wildrydes.localcloud.runtime.InjectedFault;
+import com.wildrydes.localcloud.trace.TraceRecorder;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,10 +44,17 @@ public final class LambdaService implements LambdaControl, AwsService, AutoClose
 
     public LambdaService(String region, String accountId, Supplier<String> edgeUrl, DeadLetterSink deadLetters,
                          LambdaOptions options) {
+        this(region, accountId, edgeUrl, deadLetters, options, TraceRecorder.NONE);
+    }
+
+    /** @param traces told of every invocation: its trace, duration and whether it started cold */
+    public LambdaService(String region, String accountId, Supplier<String> edgeUrl, DeadLetterSink deadLetters,
+                         LambdaOptions options, TraceRecorder traces) {
         this.region = Objects.requireNonNull(region, "region");
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.options = Objects.requireNonNull(options, "options");
-        this.shared = new DeployedFunction.Shared(new InstanceLauncher(), options, region, Objects.requireNonNull(edgeUrl, "edgeUrl"));
+        this.shared = new DeployedFunction.Shared(new InstanceLauncher(), options, region, Objects.requireNonNull(edgeUrl, "edgeUrl"),
+                Objects.requireNonNull(traces, "traces"));
         this.async = new AsyncInvoker(Objects.requireNonNull(deadLetters, "deadLetters"), options.asyncRetryBaseDelay());
     }
 
@@ -138,8 +146,13 @@ public final class LambdaService implements LambdaControl, AwsService, AutoClose
 
     @Override
     public String invokeAsync(String functionNameOrArn, byte[] payload) {
+        return invokeAsync(functionNameOrArn, payload, null);
+    }
+
+    @Override
+    public String invokeAsync(String functionNameOrArn, byte[] payload, String traceHeader) {
         DeployedFunction function = resolve(functionNameOrArn);
-        return async.submit(function, invokedArn(function, functionNameOrArn), orEmptyObject(payload));
+        return async.submit(function, invokedArn(function, functionNameOrArn), orEmptyObject(payload), traceHeader);
     }
 
     @Override

@@ -4,6 +4,9 @@ import com.wildrydes.localcloud.http.AwsServiceException;
 import com.wildrydes.localcloud.lambda.LambdaControl;
 import com.wildrydes.localcloud.sqs.MessageAttributeValue;
 import com.wildrydes.localcloud.sqs.SqsService;
+import com.wildrydes.localcloud.trace.Span;
+import com.wildrydes.localcloud.trace.TraceHeaders;
+import com.wildrydes.localcloud.trace.TraceRecorder;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -24,50 +27,85 @@ import java.util.logging.Logger;
 final class Deliveries implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+    private static final String DELIVERED = "delivered";
+    private static final String FILTERED_OUT = "filtered out";
+    private static final String FAILED = "failed";
 
     private final LambdaControl lambda;
     private final SqsService sqs;
     private final SnsEnvelopes envelopes;
+    private final TraceRecorder traces;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("sns-delivery").factory());
 
-    Deliveries(LambdaControl lambda, SqsService sqs, SnsEnvelopes envelopes) {
+    Deliveries(LambdaControl lambda, SqsService sqs, SnsEnvelopes envelopes, TraceRecorder traces) {
         this.lambda = lambda;
         this.sqs = sqs;
         this.envelopes = envelopes;
+        this.traces = traces;
     }
 
-    void dispatch(Notification notification, List<Subscription> subscriptions) {
+    /** @param traceHeader the publisher's, carried on to function subscribers; null when untraced */
+    void dispatch(Notification notification, List<Subscription> subscriptions, String traceHeader) {
+        long publishedNanos = System.nanoTime();
         try {
-            worker.execute(() -> subscriptions.forEach(subscription -> deliver(subscription, notification)));
+            worker.execute(() -> subscriptions.forEach(subscription -> {
+                String outcome = deliver(subscription, notification, traceHeader);
+                trace(traceHeader, subscription, notification, outcome, publishedNanos);
+            }));
         } catch (RejectedExecutionException stopping) {
             LOG.warning("SNS is stopping; message " + notification.messageId() + " was not delivered");
         }
     }
 
-    private void deliver(Subscription subscription, Notification notification) {
+    /** A delivery as a hop of the publisher's trace: from Publish until the subscriber has the message. */
+    private void trace(String traceHeader, Subscription subscription, Notification notification, String outcome,
+                       long publishedNanos) {
+        TraceHeaders.root(traceHeader).ifPresent(root -> traces.record(
+                Span.timed(root, "SNS", "Deliver", publishedNanos, System.nanoTime())
+                        .withStatus(outcome, outcome.equals(FAILED))
+                        .withDetail(shortName(notification.topicArn()) + " to " + subscription.protocol() + " "
+                                + shortName(subscription.endpoint()))));
+    }
+
+    /** A topic, queue or function by name: {@code arn:aws:lambda:...:function:RecordRide[:alias]} is RecordRide. */
+    private static String shortName(String arn) {
+        int function = arn.indexOf(":function:");
+        if (function >= 0) {
+            String name = arn.substring(function + ":function:".length());
+            return name.contains(":") ? name.substring(0, name.indexOf(':')) : name;
+        }
+        return arn.substring(arn.lastIndexOf(':') + 1);
+    }
+
+    /** Returns how it went: {@value DELIVERED}, {@value FILTERED_OUT} or {@value FAILED}. */
+    private String deliver(Subscription subscription, Notification notification, String traceHeader) {
         boolean wanted = subscription.filterPolicy()
                 .map(policy -> policy.matches(notification.attributes(), notification.messageFor(subscription.protocol())))
                 .orElse(true);
         if (!wanted) {
             subscription.filteredOut.incrementAndGet();
-            return;
+            return FILTERED_OUT;
         }
         try {
             switch (subscription.protocol()) {
-                case "lambda" -> lambda.invokeAsync(subscription.endpoint(), envelopes.lambdaEvent(subscription, notification));
+                case "lambda" -> lambda.invokeAsync(subscription.endpoint(), envelopes.lambdaEvent(subscription, notification),
+                        traceHeader);
                 case "sqs" -> sendToQueue(subscription, notification);
                 default -> throw new IllegalStateException("no delivery for protocol " + subscription.protocol());
             }
             subscription.delivered.incrementAndGet();
+            return DELIVERED;
         } catch (AwsServiceException e) {
             // the endpoint refused it, as a deleted queue or function does; AWS drops such messages too
             subscription.failed.incrementAndGet();
             LOG.warning("SNS could not deliver message " + notification.messageId() + " to "
                     + subscription.endpoint() + ": " + e.getMessage());
+            return FAILED;
         } catch (RuntimeException e) {
             subscription.failed.incrementAndGet();
             LOG.log(Level.WARNING, "SNS failed delivering message " + notification.messageId() + " to "
                     + subscription.endpoint(), e);
+            return FAILED;
         }
     }
 

@@ -10,6 +10,8 @@ import com.wildrydes.localcloud.lambda.LambdaControl;
 import com.wildrydes.localcloud.query.FormParams;
 import com.wildrydes.localcloud.query.XmlWriter;
 import com.wildrydes.localcloud.sqs.SqsService;
+import com.wildrydes.localcloud.trace.TraceHeaders;
+import com.wildrydes.localcloud.trace.TraceRecorder;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -51,11 +53,23 @@ public final class SnsService implements AwsService, AutoCloseable {
      * @param sqs      where sqs subscribers' messages go
      */
     public SnsService(String endpoint, LambdaControl lambda, SqsService sqs) {
-        this(endpoint, lambda, sqs, Clock.systemUTC());
+        this(endpoint, lambda, sqs, TraceRecorder.NONE);
+    }
+
+    /**
+     * @param traces told of each delivery of a message whose Publish carried a trace header; the
+     *               Publish call itself is a hop the edge endpoint records
+     */
+    public SnsService(String endpoint, LambdaControl lambda, SqsService sqs, TraceRecorder traces) {
+        this(endpoint, lambda, sqs, Clock.systemUTC(), traces);
     }
 
     SnsService(String endpoint, LambdaControl lambda, SqsService sqs, Clock clock) {
-        this.deliveries = new Deliveries(lambda, sqs, new SnsEnvelopes(endpoint));
+        this(endpoint, lambda, sqs, clock, TraceRecorder.NONE);
+    }
+
+    SnsService(String endpoint, LambdaControl lambda, SqsService sqs, Clock clock, TraceRecorder traces) {
+        this.deliveries = new Deliveries(lambda, sqs, new SnsEnvelopes(endpoint), traces);
         this.clock = clock;
     }
 
@@ -80,7 +94,7 @@ public final class SnsService implements AwsService, AutoCloseable {
                         : "local-cloud SNS does not support the action " + action)
                         + "; supported actions: " + String.join(", ", new TreeSet<>(ACTIONS)));
             }
-            Consumer<XmlWriter> result = dispatch(action, params);
+            Consumer<XmlWriter> result = dispatch(action, params, request.header(TraceHeaders.NAME));
             XmlWriter xml = new XmlWriter(action + "Response", NAMESPACE);
             if (result != null) {
                 xml.start(action + "Result");
@@ -99,7 +113,7 @@ public final class SnsService implements AwsService, AutoCloseable {
     }
 
     /** Runs one action; returns what its Result element holds, or null for actions that answer only a request id. */
-    private Consumer<XmlWriter> dispatch(String action, FormParams params) {
+    private Consumer<XmlWriter> dispatch(String action, FormParams params, String traceHeader) {
         return switch (action) {
             case "CreateTopic" -> {
                 String arn = createTopic(params.get("Name"), params.map("Attributes.entry", "key", "value"));
@@ -127,7 +141,7 @@ public final class SnsService implements AwsService, AutoCloseable {
                 yield null;
             }
             case "Publish" -> {
-                String messageId = publish(params);
+                String messageId = publish(params, traceHeader);
                 yield xml -> xml.element("MessageId", messageId);
             }
             case "Subscribe" -> {
@@ -198,7 +212,7 @@ public final class SnsService implements AwsService, AutoCloseable {
         return new Page<>(items, next);
     }
 
-    private String publish(FormParams params) {
+    private String publish(FormParams params, String traceHeader) {
         if (params.has("TargetArn") || params.has("PhoneNumber")) {
             throw SnsError.invalidParameter("Invalid parameter: local-cloud SNS publishes to topics only (TopicArn); "
                     + "TargetArn and PhoneNumber are not supported");
@@ -207,7 +221,7 @@ public final class SnsService implements AwsService, AutoCloseable {
             throw SnsError.invalidParameter("Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
         }
         return publish(params.get("TopicArn"), params.get("Subject"), params.get("Message"), params.get("MessageStructure"),
-                messageAttributes(params));
+                messageAttributes(params), traceHeader);
     }
 
     private static Map<String, SnsMessageAttribute> messageAttributes(FormParams params) {
@@ -339,6 +353,15 @@ public final class SnsService implements AwsService, AutoCloseable {
      */
     public String publish(String topicArn, String subject, String message, String messageStructure,
                           Map<String, SnsMessageAttribute> attributes) {
+        return publish(topicArn, subject, message, messageStructure, attributes, null);
+    }
+
+    /**
+     * Publishes as part of a trace: each delivery is a hop of it, and a function subscriber's
+     * invocation continues it. A null {@code traceHeader} publishes untraced.
+     */
+    public String publish(String topicArn, String subject, String message, String messageStructure,
+                          Map<String, SnsMessageAttribute> attributes, String traceHeader) {
         Topic topic = registry.requireTopic(topicArn);
         if (message == null || message.isEmpty()) {
             throw SnsError.invalidParameter("Invalid parameter: Empty message");
@@ -363,7 +386,7 @@ public final class SnsService implements AwsService, AutoCloseable {
         Notification notification = new Notification(UUID.randomUUID().toString(), topic.arn(), subject, message,
                 byProtocol, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), clock.instant());
         topic.published.incrementAndGet();
-        deliveries.dispatch(notification, registry.subscriptionsOf(topic.arn()));
+        deliveries.dispatch(notification, registry.subscriptionsOf(topic.arn()), traceHeader);
         return notification.messageId();
     }
 
