@@ -127,6 +127,28 @@ class AsyncStageIT {
     }
 
     @Test
+    void anAsynchronousInvokeWithTheAwsCliIsAcceptedAndRecordsTheRide(RunningStage stage) throws Exception {
+        String rideId = UUID.randomUUID().toString();
+        String event = JSON.writeValueAsString(Map.of("Records", List.of(Map.of(
+                "EventSource", "aws:sns", "EventVersion", "1.0",
+                "EventSubscriptionArn", topic(stage) + ":cli",
+                "Sns", Map.of("Type", "Notification", "MessageId", UUID.randomUUID().toString(),
+                        "TopicArn", topic(stage), "Message", rideWithId(rideId),
+                        "Timestamp", "2026-11-27T09:41:07.123Z", "SignatureVersion", "1", "Signature", "cli",
+                        "SigningCertUrl", "https://example.invalid/cert", "UnsubscribeUrl", "https://example.invalid/unsubscribe",
+                        "MessageAttributes", Map.of(
+                                "EventType", Map.of("Type", "String", "Value", "RideRequested"),
+                                "EventVersion", Map.of("Type", "String", "Value", "1")))))));
+        AwsCli aws = AwsCli.forEndpoint(stage.cloud().endpoint());
+
+        JsonNode invoked = aws.json("lambda", "invoke", "--function-name", recordFunction(stage),
+                "--invocation-type", "Event", "--payload", event, "event-answer.json");
+
+        assertThat(invoked.path("StatusCode").asInt()).isEqualTo(202);
+        eventually(ASYNC, "the invoked ride is recorded", () -> stage.item(table(stage), "RideId", rideId).isPresent());
+    }
+
+    @Test
     void aPoisonMessageGoesToTheDeadLetterQueueWithoutBlockingTheRidesAfterIt(RunningStage stage) throws Exception {
         String good = UUID.randomUUID().toString();
 

@@ -2,6 +2,7 @@ package com.wildrydes.systemtests.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -20,9 +21,14 @@ final class RiderPage {
     /** One row of the trace timeline. */
     record Hop(String service, String name, String detail, boolean cold, boolean failed) {
 
+        /** The hop as the timeline labels it, e.g. {@code SNS Publish}. */
+        String step() {
+            return service + " " + name;
+        }
+
         @Override
         public String toString() {
-            return service + " " + name + (cold ? " (cold)" : "") + (failed ? " (failed)" : "");
+            return step() + (cold ? " (cold)" : "") + (failed ? " (failed)" : "");
         }
     }
 
@@ -102,14 +108,23 @@ final class RiderPage {
                 .toList();
     }
 
-    /** Waits until the timeline's hops satisfy the condition (they arrive as each hop is recorded). */
+    /**
+     * Waits until the timeline's hops satisfy the condition (they arrive as each hop is recorded). The page
+     * redraws the timeline when a late hop arrives, so a row may vanish while it is read: that read is retried.
+     */
     List<Hop> awaitHops(Predicate<List<Hop>> condition) {
         return new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)
                 .withMessage(() -> "the trace never showed the expected hops; it shows " + hops())
                 .until(d -> {
                     List<Hop> hops = hops();
                     return condition.test(hops) ? hops : null;
                 });
+    }
+
+    /** The steps of the hops, in the order the timeline shows them. */
+    static List<String> steps(List<Hop> hops) {
+        return hops.stream().map(Hop::step).toList();
     }
 
     WebElement tracePanel() {
