@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class RideParser {
 
+    private static final Pattern PARSE_POSITION = Pattern.compile("at line (\\d+) column (\\d+)");
     private static final Pattern CANONICAL_UUID =
             Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
 
@@ -45,7 +46,7 @@ public final class RideParser {
             }
             return document;
         } catch (JsonParseException | IOException | IllegalStateException notJson) {
-            throw InvalidRideException.malformed("The body is not valid JSON: " + withoutHelpLink(notJson));
+            throw InvalidRideException.malformed("The body is not valid JSON" + position(notJson));
         }
     }
 
@@ -141,9 +142,9 @@ public final class RideParser {
     }
 
     /** Gson ends its messages with a troubleshooting link meant for developers, not for API callers. */
-    private static String withoutHelpLink(Exception notJson) {
-        var message = String.valueOf(notJson.getMessage());
-        int link = message.indexOf("\nSee ");
-        return link < 0 ? message : message.substring(0, link);
+    /** Where the parser stopped, and nothing of the parser's own wording, which means nothing to a caller. */
+    private static String position(Exception notJson) {
+        var where = PARSE_POSITION.matcher(String.valueOf(notJson.getMessage()));
+        return where.find() ? " (at line " + where.group(1) + ", column " + where.group(2) + ")" : "";
     }
 }

@@ -31,6 +31,15 @@ class RideParserTest {
     }
 
     @Test
+    void malformedJsonIsNamedWithWhereItBrokeAndNothingOfTheParser() {
+        assertThatThrownBy(() -> parser.parse("{\"RideId\": \"truncated"))
+                .isInstanceOf(InvalidRideException.class)
+                .hasMessageStartingWith("The body is not valid JSON (at line 1, column ")
+                .hasMessageNotContaining("gson")
+                .hasMessageNotContaining("Strictness");
+    }
+
+    @Test
     void ignoresFieldsItDoesNotKnow() {
         var ride = parser.parse(rideWith("{'RideId'", "{'Fare': {'Amount': 12}, 'RideId'"));
 
