@@ -6,22 +6,14 @@ import com.wildrydes.localcloud.json.Json;
 import com.wildrydes.localcloud.sqs.QueueDepth;
 import com.wildrydes.localcloud.sqs.QueueInfo;
 import com.wildrydes.localcloud.sqs.SqsService;
+import com.wildrydes.localcloud.testing.AwsCli;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,23 +23,12 @@ class AwsCliTest {
     private static EdgeServer edge;
     private static SqsService sqs;
     private static SnsService sns;
-    private static Path aws;
-
-    @TempDir
-    static Path home;
+    private static AwsCli aws;
 
     @BeforeAll
     static void start() throws IOException {
-        aws = findOnPath("aws").orElse(null);
-        if (aws == null) {
-            String reason = "the AWS CLI (aws) is not on PATH";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + "; CI must provide it");
-            }
-            System.out.println("Skipping AWS CLI tests: " + reason);
-            Assumptions.abort(reason);
-        }
         edge = EdgeServer.start("127.0.0.1", 0);
+        aws = AwsCli.forEndpoint(edge.url());
         sqs = new SqsService(edge.url());
         sns = new SnsService(edge.url(), new RecordingLambda(), sqs);
         edge.register(sqs);
@@ -92,42 +73,7 @@ class AwsCliTest {
         assertThat(sqs.depth(queue.url()).total()).isZero();
     }
 
-    /** Runs {@code aws --endpoint-url <edge> --region us-east-1 ...} with test credentials and JSON output. */
     private static JsonNode cli(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(aws.toString(), "--endpoint-url", edge.url(), "--region", "us-east-1",
-                "--output", "json"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(false);
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
-        environment.put("AWS_ACCESS_KEY_ID", "test");
-        environment.put("AWS_SECRET_ACCESS_KEY", "test");
-        // no user configuration or credentials file may change what the CLI sends
-        environment.put("AWS_CONFIG_FILE", home.resolve("config").toString());
-        environment.put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString());
-        Path stdout = Files.createTempFile(home, "stdout", ".json");
-        Path stderr = Files.createTempFile(home, "stderr", ".txt");
-        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("aws " + String.join(" ", arguments) + " did not finish within 60 s");
-        }
-        String output = Files.readString(stdout);
-        assertThat(process.exitValue()).as("aws %s failed: %s", String.join(" ", arguments), Files.readString(stderr)).isZero();
-        return Json.parse(output.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<Path> findOnPath(String name) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            Path candidate = Path.of(directory, name);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return aws.json(arguments);
     }
 }
