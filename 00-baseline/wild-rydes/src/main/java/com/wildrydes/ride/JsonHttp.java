@@ -28,7 +28,7 @@ import java.util.function.Supplier;
 final class JsonHttp {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(4);
     private static final int MAX_REASON_LENGTH = 200;
 
     private final HttpClient client;
