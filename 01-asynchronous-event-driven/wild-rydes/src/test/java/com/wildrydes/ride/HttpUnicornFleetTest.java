@@ -18,6 +18,8 @@ class HttpUnicornFleetTest {
 
     private static final String TRACE = "Root=1-6927e0b3-3f1a2b4c5d6e7f8091a2b3c4;Parent=53995c3f42cd8ad8;Sampled=1";
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
+    /** For the calls that should succeed or fail fast: a slow machine must not turn them into timeouts. */
+    private static final Duration PATIENT = Duration.ofSeconds(5);
 
     private final HttpStub fleet = HttpStub.start();
 
@@ -122,7 +124,7 @@ class HttpUnicornFleetTest {
     private void assertTimesOutQuickly() {
         long start = System.nanoTime();
 
-        DownstreamException failure = failure();
+        DownstreamException failure = failure(SHORT_TIMEOUT);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
         assertThat(failure.failure()).isEqualTo(DownstreamFailure.TIMEOUT);
@@ -130,13 +132,21 @@ class HttpUnicornFleetTest {
     }
 
     private DownstreamException failure() {
+        return failure(PATIENT);
+    }
+
+    private DownstreamException failure(Duration timeout) {
         DownstreamException failure = catchThrowableOfType(DownstreamException.class,
-                () -> adapter(Optional.empty(), fleet.uri("/unicorn")).requestUnicorn());
+                () -> adapter(Optional.empty(), fleet.uri("/unicorn"), timeout).requestUnicorn());
         assertThat(failure).as("expected the call to fail").isNotNull();
         return failure;
     }
 
     private static HttpUnicornFleet adapter(Optional<String> trace, URI url) {
-        return new HttpUnicornFleet(new JsonHttp(SHORT_TIMEOUT, SHORT_TIMEOUT, () -> trace), url);
+        return adapter(trace, url, PATIENT);
+    }
+
+    private static HttpUnicornFleet adapter(Optional<String> trace, URI url, Duration timeout) {
+        return new HttpUnicornFleet(new JsonHttp(timeout, timeout, () -> trace), url);
     }
 }
