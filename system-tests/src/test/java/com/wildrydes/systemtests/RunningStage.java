@@ -112,6 +112,17 @@ public final class RunningStage implements AutoCloseable {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Any method, any content type (none when null), any body (none when null): for the bad-input tests. */
+    HttpResponse<String> send(String method, String url, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     public Optional<Map<String, AttributeValue>> item(String table, String hashKeyName, String hashKey) {
         Map<String, AttributeValue> item = dynamodb.getItem(GetItemRequest.builder()
                 .tableName(table)
