@@ -3,6 +3,8 @@ package com.wildrydes.localcloud;
 import com.wildrydes.localcloud.cloudformation.Stack;
 import com.wildrydes.localcloud.console.Console;
 
+import com.wildrydes.localcloud.lambda.LambdaOptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * local-cloud's command line: {@code up <stage-folder> [--port N] [--bind HOST] [--data-dir DIR]}.
+ * local-cloud's command line: {@code up <stage-folder> [--port N] [--bind HOST] [--data-dir DIR] [--max-instances N]}.
  * It deploys the stage, prints where everything is, and runs until interrupted; the shutdown hook
  * then stops every function JVM.
  */
@@ -27,19 +29,23 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(args));
         if (arguments.isEmpty() || !arguments.getFirst().equals("up") || arguments.size() < 2) {
-            System.err.println("usage: local-cloud up <stage-folder> [--port N] [--bind HOST] [--data-dir DIR]");
+            System.err.println("usage: local-cloud up <stage-folder> [--port N] [--bind HOST] [--data-dir DIR] [--max-instances N]");
             System.exit(2);
         }
         Path stageDir = Path.of(arguments.get(1)).toAbsolutePath().normalize();
         LocalCloudOptions options = LocalCloudOptions.ephemeral().withPort(LocalCloudOptions.DEFAULT_PORT);
+        LambdaOptions lambdaOptions = LambdaOptions.defaults();
         for (int i = 2; i < arguments.size(); i++) {
             String flag = arguments.get(i);
             switch (flag) {
                 case "--port" -> options = options.withPort(Integer.parseInt(value(arguments, ++i, flag)));
                 case "--bind" -> options = options.withBindHost(value(arguments, ++i, flag));
                 case "--data-dir" -> options = options.withDataDir(Path.of(value(arguments, ++i, flag)).toAbsolutePath());
+                case "--max-instances" -> lambdaOptions = lambdaOptions.withMaxInstancesPerFunction(
+                        instances(value(arguments, ++i, flag)));
                 case "--no-build" -> { /* handled by ./workshop */ }
-                default -> fail("unknown option " + flag + "; options: --port N, --bind HOST, --data-dir DIR");
+                default -> fail("unknown option " + flag
+                        + "; options: --port N, --bind HOST, --data-dir DIR, --max-instances N");
             }
         }
         if (!Files.isDirectory(stageDir)) {
@@ -47,7 +53,7 @@ public final class Main {
         }
 
         long started = System.nanoTime();
-        LocalCloud cloud = LocalCloud.start(options);
+        LocalCloud cloud = LocalCloud.start(options, lambdaOptions);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("local-cloud stopping: every function JVM is shut down");
@@ -73,6 +79,19 @@ public final class Main {
         System.out.printf("local-cloud ready: %s, %d stacks, in %.1f s (Ctrl-C stops)%n",
                 stageDir.getFileName(), stacks.size(), (System.nanoTime() - started) / 1e9);
         stopped.await();
+    }
+
+    private static int instances(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        fail("--max-instances must be a whole number from 1 to 100, not '" + value + "'");
+        return 0;
     }
 
     private static String value(List<String> arguments, int index, String flag) {
