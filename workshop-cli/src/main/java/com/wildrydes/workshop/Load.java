@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,18 +31,32 @@ public final class Load {
         Set<String> notRecorded(Set<String> rideIds);
     }
 
+    /** What the riders saw in the measured run; the warm-up's outcome is kept apart, as it is not steady state. */
     public record Report(long sent, long created, Map<String, Long> errors, LatencySummary latency,
-                         double achievedRate, Optional<Long> lost) {
+                         double achievedRate, Optional<Long> lost, Warmup warmup) {
 
         public String describe() {
-            return "rides sent: %d, 201s: %d, errors: %s%n".formatted(sent, created, errors.isEmpty() ? "none" : errors)
+            return warmup.describe()
+                    + "rides sent: %d, 201s: %d, errors: %s%n".formatted(sent, created, errors.isEmpty() ? "none" : errors)
                     + "latency: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n".formatted(latency.p50().toMillis(),
                     latency.p95().toMillis(), latency.p99().toMillis(), latency.max().toMillis())
                     + "achieved rate: %.1f rides/s%n".formatted(achievedRate)
-                    + lost.map(n -> "lost (accepted, not recorded): " + n).orElse("lost: not checked (no --record-table)");
+                    + lost.map(n -> "lost (accepted, not recorded, warm-up included): " + n)
+                    .orElse("lost: not checked (no --record-table)");
         }
     }
 
+    /** The warm-up's rides: sent and answered like the others, and checked for loss, but not in the figures. */
+    public record Warmup(long sent, long created, Map<String, Long> errors) {
+
+        String describe() {
+            return sent == 0 ? "" : "warm-up (not measured): %d rides, 201s: %d, errors: %s%n"
+                    .formatted(sent, created, errors.isEmpty() ? "none" : errors);
+        }
+    }
+
+    /** The outcome of a ride accepted with a 201; every other outcome names an error. */
+    private static final String OK = "201";
     private static final String RIDE = "{\"PickupLocation\":{\"Latitude\":47.6097,\"Longitude\":-122.3331}}";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern RIDE_ID = Pattern.compile("\"RideId\"\\s*:\\s*\"([^\"]+)\"");
@@ -61,15 +74,16 @@ public final class Load {
     }
 
     public Report run() throws InterruptedException {
-        long total = settings.totalRides();
-        long[] latencies = new long[(int) total];
-        AtomicLong completed = new AtomicLong();
-        AtomicLong created = new AtomicLong();
-        Map<String, Long> errors = new ConcurrentHashMap<>();
+        RideSchedule schedule = settings.schedule();
+        int total = schedule.totalRides();
+        long[] latencies = new long[total];
+        String[] outcomes = new String[total];
         Set<String> accepted = ConcurrentHashMap.newKeySet();
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-        out.printf("load: %d rides/s for %d s (%d rides) to %s%n", settings.ridesPerSecond(),
-                settings.duration().toSeconds(), total, settings.rideUrl());
+        if (schedule.warmupRides() > 0) {
+            out.printf("load: warm-up, ramping up to %d rides/s over %d s (%d rides, not measured)%n",
+                    settings.ridesPerSecond(), settings.warmup().toSeconds(), schedule.warmupRides());
+        }
 
         long start;
         long end;
@@ -77,7 +91,11 @@ public final class Load {
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
             start = System.nanoTime();
             for (int i = 0; i < total; i++) {
-                long due = start + settings.dueNanos(i);
+                if (i == schedule.warmupRides()) {
+                    out.printf("load: %d rides/s for %d s (%d rides) to %s%n", settings.ridesPerSecond(),
+                            settings.duration().toSeconds(), schedule.measuredRides(), settings.rideUrl());
+                }
+                long due = start + schedule.dueNanos()[i];
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
@@ -87,14 +105,8 @@ public final class Load {
                 riders.execute(() -> {
                     try {
                         long sentAt = System.nanoTime();
-                        String outcome = send(http, accepted);
+                        outcomes[index] = send(http, accepted);
                         latencies[index] = System.nanoTime() - sentAt;
-                        if (outcome == null) {
-                            created.incrementAndGet();
-                        } else {
-                            errors.merge(outcome, 1L, Long::sum);
-                        }
-                        completed.incrementAndGet();
                     } finally {
                         inFlight.release();
                     }
@@ -107,15 +119,32 @@ public final class Load {
             end = System.nanoTime();
         }
 
-        double seconds = (end - start) / 1e9;
+        int firstMeasured = schedule.warmupRides();
+        double seconds = (end - start - (firstMeasured < total ? schedule.dueNanos()[firstMeasured] : 0)) / 1e9;
         Optional<Long> lost = store.map(s -> countLost(s, accepted));
         // A ride with no answer at all has no response time; it is counted among the errors instead.
-        long[] answered = Arrays.stream(latencies).filter(n -> n > 0).toArray();
-        return new Report(total, created.get(), new TreeMap<>(errors), LatencySummary.of(answered),
-                completed.get() / seconds, lost);
+        long[] answered = Arrays.stream(latencies, firstMeasured, total).filter(n -> n > 0).toArray();
+        Map<String, Long> errors = tally(outcomes, firstMeasured, total);
+        Map<String, Long> warmupErrors = tally(outcomes, 0, firstMeasured);
+        long warmupCreated = firstMeasured - warmupErrors.values().stream().mapToLong(Long::longValue).sum();
+        long created = (total - firstMeasured) - errors.values().stream().mapToLong(Long::longValue).sum();
+        return new Report(total - firstMeasured, created, errors, LatencySummary.of(answered),
+                answered.length / seconds, lost, new Warmup(firstMeasured, warmupCreated, warmupErrors));
     }
 
-    /** Sends one ride; null when it was accepted with a 201, else what went wrong, for the error tally. */
+    /** Counts the outcomes other than a 201 among rides [from, to); a ride never answered counts as "no answer". */
+    private static Map<String, Long> tally(String[] outcomes, int from, int to) {
+        Map<String, Long> errors = new TreeMap<>();
+        for (int i = from; i < to; i++) {
+            String outcome = outcomes[i];
+            if (!OK.equals(outcome)) {
+                errors.merge(outcome == null ? "no answer" : outcome, 1L, Long::sum);
+            }
+        }
+        return errors;
+    }
+
+    /** Sends one ride; {@link #OK} when it was accepted with a 201, else what went wrong, for the error tally. */
     private String send(HttpClient http, Set<String> accepted) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(settings.rideUrl())
@@ -131,7 +160,7 @@ public final class Load {
                 return "201 without a RideId";
             }
             accepted.add(id.group(1));
-            return null;
+            return OK;
         } catch (java.net.http.HttpTimeoutException e) {
             return "timeout";
         } catch (java.io.IOException e) {

@@ -11,7 +11,7 @@ import java.util.Set;
  * and a ride URL on this machine only, so the command can never be pointed at someone else's service.
  */
 public record LoadSettings(URI rideUrl, int ridesPerSecond, Duration duration, Optional<String> recordTable,
-                           Duration grace) {
+                           Duration grace, Duration warmup) {
 
     public static final int DEFAULT_RATE = 100;
     public static final int MAX_RATE = 500;
@@ -19,6 +19,8 @@ public record LoadSettings(URI rideUrl, int ridesPerSecond, Duration duration, O
     public static final Duration MAX_DURATION = Duration.ofSeconds(300);
     public static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
     public static final Duration MAX_GRACE = Duration.ofSeconds(120);
+    public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(20);
+    public static final Duration MAX_WARMUP = Duration.ofSeconds(120);
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     public LoadSettings {
@@ -34,9 +36,18 @@ public record LoadSettings(URI rideUrl, int ridesPerSecond, Duration duration, O
             throw new IllegalArgumentException("--grace must be between 0 and " + MAX_GRACE.toSeconds()
                     + " seconds, not " + grace.toSeconds());
         }
+        if (warmup.isNegative() || warmup.compareTo(MAX_WARMUP) > 0) {
+            throw new IllegalArgumentException("--warmup must be between 0 and " + MAX_WARMUP.toSeconds()
+                    + " seconds, not " + warmup.toSeconds());
+        }
     }
 
-    /** Reads {@code --url}, {@code --rate}, {@code --duration}, {@code --record-table} and {@code --grace}. */
+    /** The same run with no warm-up: the stage is measured from its first ride. */
+    public LoadSettings(URI rideUrl, int ridesPerSecond, Duration duration, Optional<String> recordTable, Duration grace) {
+        this(rideUrl, ridesPerSecond, duration, recordTable, grace, Duration.ZERO);
+    }
+
+    /** Reads {@code --url}, {@code --rate}, {@code --duration}, {@code --record-table}, {@code --grace} and {@code --warmup}. */
     public static LoadSettings from(Map<String, String> options) {
         String url = options.get("--url");
         if (url == null) {
@@ -46,17 +57,13 @@ public record LoadSettings(URI rideUrl, int ridesPerSecond, Duration duration, O
                 integer(options, "--rate", DEFAULT_RATE),
                 Duration.ofSeconds(integer(options, "--duration", (int) DEFAULT_DURATION.toSeconds())),
                 Optional.ofNullable(options.get("--record-table")),
-                Duration.ofSeconds(integer(options, "--grace", (int) DEFAULT_GRACE.toSeconds())));
+                Duration.ofSeconds(integer(options, "--grace", (int) DEFAULT_GRACE.toSeconds())),
+                Duration.ofSeconds(integer(options, "--warmup", (int) DEFAULT_WARMUP.toSeconds())));
     }
 
-    /** How many rides the run sends in all: the rate times the duration. */
-    public long totalRides() {
-        return ridesPerSecond * duration.toSeconds();
-    }
-
-    /** When, after the start, ride number {@code index} (from 0) is due, so the rate holds evenly over the run. */
-    public long dueNanos(long index) {
-        return index * 1_000_000_000L / ridesPerSecond;
+    /** When each ride is due: the warm-up ramp, then the rate held evenly over the duration. */
+    public RideSchedule schedule() {
+        return RideSchedule.of(ridesPerSecond, duration, warmup);
     }
 
     static void requireLoopback(URI url) {

@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * <pre>
  * redrive --queue-url URL --function NAME [--endpoint-url URL]
- * load --url RIDE_URL [--rate N] [--duration SECONDS] [--record-table NAME --endpoint-url URL] [--grace SECONDS]
+ * load --url RIDE_URL [--rate N] [--duration SECONDS] [--warmup SECONDS] [--record-table NAME --endpoint-url URL]
+ *      [--grace SECONDS]
  * </pre>
  */
 public final class WorkshopCommand {
@@ -104,7 +105,8 @@ public final class WorkshopCommand {
         System.err.println("usage: redrive --queue-url URL --function NAME [--endpoint-url URL]");
         System.err.println("       load --url RIDE_URL [--rate N (1-" + LoadSettings.MAX_RATE + ", default "
                 + LoadSettings.DEFAULT_RATE + ")] [--duration SECONDS (1-" + LoadSettings.MAX_DURATION.toSeconds()
-                + ", default " + LoadSettings.DEFAULT_DURATION.toSeconds() + ")]");
+                + ", default " + LoadSettings.DEFAULT_DURATION.toSeconds() + ")] [--warmup SECONDS (0-"
+                + LoadSettings.MAX_WARMUP.toSeconds() + ", default " + LoadSettings.DEFAULT_WARMUP.toSeconds() + ")]");
         System.err.println("            [--record-table NAME --endpoint-url URL] [--grace SECONDS (default "
                 + LoadSettings.DEFAULT_GRACE.toSeconds() + ")]   127.0.0.1/localhost only");
         System.exit(2);

@@ -33,22 +33,7 @@ class LoadTest {
 
     @Test
     void sendsTheRateForTheDurationAndCountsAnswersAndLostRides() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/ride", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            boolean refuse = requests.incrementAndGet() % 5 == 0;
-            String id = UUID.randomUUID().toString();
-            byte[] body = (refuse ? "{\"error\":\"Busy\"}" : "{\"RideId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
-            if (!refuse) {
-                acceptedIds.add(id);
-            }
-            exchange.sendResponseHeaders(refuse ? 503 : 201, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ride");
+        URI url = startRideApi(n -> n % 5 == 0);
         // The store has recorded every accepted ride but one.
         Set<String> forgotten = new HashSet<>();
         Load.RideStore store = ids -> {
@@ -74,6 +59,45 @@ class LoadTest {
         assertThat(report.latency().p99()).isPositive().isLessThan(Duration.ofSeconds(1));
         assertThat(took).as("paced over the second, not sent at once").isGreaterThan(Duration.ofMillis(950));
         assertThat(report.achievedRate()).isBetween(40.0, 55.0);
-        assertThat(report.describe()).contains("rides sent: 50, 201s: 40", "lost (accepted, not recorded): 1");
+        assertThat(report.describe()).contains("rides sent: 50, 201s: 40", "lost (accepted, not recorded, warm-up included): 1")
+                .doesNotContain("warm-up (not measured)");
+    }
+
+    @Test
+    void keepsTheWarmupOutOfTheFigures() throws Exception {
+        // The stage is cold: the first three rides fail, as a cold stage's first rides may.
+        URI url = startRideApi(n -> n <= 3);
+
+        Load.Report report = new Load(new LoadSettings(url, 10, Duration.ofSeconds(1), Optional.empty(), Duration.ZERO,
+                Duration.ofSeconds(2)), Optional.empty(), new PrintStream(new ByteArrayOutputStream(), true)).run();
+
+        // Warm-up: 5 then 10 rides over two seconds; then the 10 measured rides, all accepted.
+        assertThat(requests.get()).isEqualTo(25);
+        assertThat(report.warmup()).isEqualTo(new Load.Warmup(15, 12, java.util.Map.of("HTTP 503", 3L)));
+        assertThat(report.sent()).isEqualTo(10);
+        assertThat(report.created()).isEqualTo(10);
+        assertThat(report.errors()).isEmpty();
+        assertThat(report.describe()).contains("warm-up (not measured): 15 rides, 201s: 12, errors: {HTTP 503=3}",
+                "rides sent: 10, 201s: 10, errors: none");
+    }
+
+    /** A stand-in ride API that refuses request number n (from 1) with a 503 when {@code refuse} says so. */
+    private URI startRideApi(java.util.function.IntPredicate refuse) throws java.io.IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/ride", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            boolean refused = refuse.test(requests.incrementAndGet());
+            String id = UUID.randomUUID().toString();
+            byte[] body = (refused ? "{\"error\":\"Busy\"}" : "{\"RideId\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+            if (!refused) {
+                acceptedIds.add(id);
+            }
+            exchange.sendResponseHeaders(refused ? 503 : 201, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ride");
     }
 }
