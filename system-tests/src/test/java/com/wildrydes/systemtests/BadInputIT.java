@@ -127,6 +127,8 @@ class BadInputIT {
                 argumentSet("Latitude out of range", "POST", JSON_TYPE,
                         ride(UUID.randomUUID().toString(), "2026-11-27T09:41:07.123Z", "-95"), 400, "Latitude"),
                 argumentSet("a body over 1 MB", "POST", JSON_TYPE, OVER_1_MB, 413, "at most 65536 bytes"),
+                argumentSet("a form instead of JSON", "POST", "application/x-www-form-urlencoded",
+                        ride(UUID.randomUUID().toString(), "2026-11-27T09:41:07.123Z", "47.6"), 415, "application/json"),
                 argumentSet("GET", "GET", null, null, 403, NO_ROUTE));
     }
 

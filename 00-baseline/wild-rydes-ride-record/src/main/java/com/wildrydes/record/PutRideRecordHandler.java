@@ -42,6 +42,11 @@ public final class PutRideRecordHandler
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent request, Context context) {
         try {
+            var contentType = JsonContentType.unsupported(request);
+            if (contentType.isPresent()) {
+                return ApiResponses.error(415, "UnsupportedMediaType",
+                        "Content-Type '" + contentType.get() + "' is not supported; send the Ride as application/json.");
+            }
             var body = bodyOf(request);
             int size = body.getBytes(StandardCharsets.UTF_8).length;
             if (size > MAX_BODY_BYTES) {

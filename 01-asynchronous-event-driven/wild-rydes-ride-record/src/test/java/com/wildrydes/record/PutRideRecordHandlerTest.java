@@ -9,10 +9,13 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 class PutRideRecordHandlerTest {
@@ -100,6 +103,31 @@ class PutRideRecordHandlerTest {
         assertError(response, 400, error);
         assertThat(bodyOf(response).get("message").getAsString()).contains(namedProblem);
         assertThat(repository.rides).isEmpty();
+    }
+
+    @ParameterizedTest(name = "Content-Type {0} -> 415")
+    @ValueSource(strings = {"text/plain", "application/x-www-form-urlencoded", "application/xml; charset=utf-8", ""})
+    void refusesABodyThatIsNotDeclaredAsJsonAndStoresNothing(String contentType) {
+        var request = EventLoader.loadApiGatewayRestEvent("apigw/post_record.json");
+        request.setHeaders(Map.of("content-type", contentType));
+        request.setMultiValueHeaders(Map.of("content-type", List.of(contentType)));
+
+        var response = handler.handleRequest(request, null);
+
+        assertError(response, 415, "UnsupportedMediaType");
+        assertThat(bodyOf(response).get("message").getAsString()).contains("'" + contentType + "'", "application/json");
+        assertThat(repository.rides).isEmpty();
+    }
+
+    @ParameterizedTest(name = "Content-Type {0} is JSON")
+    @ValueSource(strings = {"application/json", "Application/JSON; charset=UTF-8"})
+    void takesJsonWithAnyCaseAndParameters(String contentType) {
+        var request = EventLoader.loadApiGatewayRestEvent("apigw/post_record.json");
+        request.setHeaders(Map.of("Content-Type", contentType));
+        request.setMultiValueHeaders(null);
+
+        assertThat(handler.handleRequest(request, null).getStatusCode()).isEqualTo(201);
+        assertThat(repository.rides).hasSize(1);
     }
 
     @ParameterizedTest
