@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One fault of the fault matrix, acted out on a deployed stage: inject it into a function, book rides,
+ * One fault of the fault matrix, acted out on a deployed stage: inject it into a function or stop a stack, book rides,
  * check what the riders saw and how long they waited, recover (clear the fault, redrive the dead-letter
  * queue if the stage has one) and count the accepted rides that were never recorded. Each run prints a
  * line of the matrix: stage, fault, what the riders saw, lost.
@@ -29,7 +29,20 @@ final class FaultMatrix {
     /** What the architecture lets the rider see under the fault. */
     enum RiderSees { ERROR, SUCCESS }
 
+    /** What goes wrong during a case, and how it is put right before the lost rides are counted. */
+    sealed interface Disruption {
+    }
+
+    /** A fault injected into one function's invokes, cleared afterwards. */
+    record FunctionFault(InjectedFault fault) implements Disruption {
+    }
+
+    /** The whole stack deleted, as if its service were taken down; deployed again from its template afterwards. */
+    record StackStopped() implements Disruption {
+    }
+
     /**
+     * @param function       the function the fault is injected into; for a stopped stack, unused
      * @param times          invokes the fault applies to; 0 for every invoke until it is cleared
      * @param unconfirmedOk  the rider may be told of a failure for a ride that was recorded all the same (a response
      *                       dropped after the write), which loses nothing but leaves a record without a 201
@@ -37,17 +50,30 @@ final class FaultMatrix {
      *                       redrive is what recovers them; 0 clears it as soon as the riders have their answers
      * @param rides          rides booked under the fault; one for the faults that hold the rider for seconds
      */
-    record Case(String name, String stack, String function, InjectedFault fault, int times, RiderSees expected,
+    record Case(String name, String stack, String function, Disruption disruption, int times, RiderSees expected,
                 Duration riderBound, boolean unconfirmedOk, int holdForDeadLetters, int rides) {
+
+        Case(String name, String stack, String function, InjectedFault fault, int times, RiderSees expected,
+             Duration riderBound, boolean unconfirmedOk, int holdForDeadLetters, int rides) {
+            this(name, stack, function, new FunctionFault(fault), times, expected, riderBound, unconfirmedOk,
+                    holdForDeadLetters, rides);
+        }
 
         Case(String name, String stack, String function, InjectedFault fault, int times, RiderSees expected,
              Duration riderBound) {
             this(name, stack, function, fault, times, expected, riderBound, false, 0, 2);
         }
 
+        /** The stack stopped while riders book; it is deployed again to recover. */
+        static Case stackStopped(String stack, RiderSees expected, Duration riderBound) {
+            return new Case(stack + " stack stopped", stack, "", new StackStopped(), 0, expected, riderBound,
+                    false, 0, 2);
+        }
+
         /** The same fault, with one ride only. */
         Case once() {
-            return new Case(name, stack, function, fault, times, expected, riderBound, unconfirmedOk, holdForDeadLetters, 1);
+            return new Case(name, stack, function, disruption, times, expected, riderBound, unconfirmedOk,
+                    holdForDeadLetters, 1);
         }
     }
 
@@ -66,7 +92,6 @@ final class FaultMatrix {
     }
 
     void run(Case c) throws Exception {
-        String function = stage.functionName(c.stack(), c.function());
         String table = stage.physicalId("wild-rydes-ride-record", "RideRecordTable");
         Set<String> recordedBefore = rideIds(table);
         List<String> seen = new ArrayList<>();
@@ -74,7 +99,7 @@ final class FaultMatrix {
         Duration slowest = Duration.ZERO;
         long lastSentAt = System.nanoTime();
 
-        stage.cloud().lambda().injectFault(function, c.fault(), c.times());
+        start(c);
         try {
             for (int i = 0; i < c.rides(); i++) {
                 long start = System.nanoTime();
@@ -99,9 +124,9 @@ final class FaultMatrix {
                         () -> deadLetterDepth() >= c.holdForDeadLetters());
             }
         } finally {
-            stage.cloud().lambda().clearFault(function);
+            end(c);
         }
-        if (c.fault() instanceof InjectedFault.Sleep sleep) {
+        if (c.disruption() instanceof FunctionFault(InjectedFault.Sleep sleep)) {
             // A delayed invocation the caller gave up on still runs to the end; count what it wrote, here and
             // not in the next case.
             long drained = lastSentAt + Duration.ofMillis(sleep.millis() + 1_000).toNanos();
@@ -113,7 +138,13 @@ final class FaultMatrix {
             assertThat(accepted).as(c.name() + ": the rider hears of the failure: " + seen).isEmpty();
         }
 
-        int redriven = recover(function, accepted, table);
+        if (c.disruption() instanceof StackStopped) {
+            // Recovered means riders are served again, not only that nothing was lost.
+            HttpResponse<String> after = stage.post(stage.apiUrl("wild-rydes") + "/ride", RIDE);
+            assertThat(after.statusCode()).as(c.name() + ": a ride once the stack is back: " + after.body()).isEqualTo(201);
+            accepted.add(JSON.readTree(after.body()).path("RideId").asText());
+        }
+        int redriven = recover(accepted, table);
         Set<String> gained = new HashSet<>(rideIds(table));
         gained.removeAll(recordedBefore);
         Set<String> lost = new HashSet<>(accepted);
@@ -134,7 +165,7 @@ final class FaultMatrix {
      * Waits until every accepted ride is recorded; with a dead-letter queue, redrives it whenever the path has
      * gone quiet with rides still missing. Returns how many events were redriven.
      */
-    private int recover(String faultedFunction, Set<String> accepted, String table) throws InterruptedException {
+    private int recover(Set<String> accepted, String table) throws InterruptedException {
         int redriven = 0;
         long deadline = System.nanoTime() + SETTLE.toNanos();
         while (System.nanoTime() < deadline) {
@@ -156,6 +187,22 @@ final class FaultMatrix {
         // A write that outlived the caller can land a moment after the rider heard back.
         Thread.sleep(300);
         return redriven;
+    }
+
+    private void start(Case c) {
+        switch (c.disruption()) {
+            case FunctionFault(InjectedFault fault) ->
+                    stage.cloud().lambda().injectFault(stage.functionName(c.stack(), c.function()), fault, c.times());
+            case StackStopped() -> stage.cloud().deleteStack(c.stack());
+        }
+    }
+
+    private void end(Case c) {
+        switch (c.disruption()) {
+            case FunctionFault ignored ->
+                    stage.cloud().lambda().clearFault(stage.functionName(c.stack(), c.function()));
+            case StackStopped() -> stage.redeploy(c.stack());
+        }
     }
 
     private int deadLetterDepth() {

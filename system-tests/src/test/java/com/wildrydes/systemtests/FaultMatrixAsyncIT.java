@@ -37,7 +37,8 @@ class FaultMatrixAsyncIT {
                         new InjectedFault.Throw("table down"), 0, SUCCESS, BOUND, false, 2, 2)),
                 fault(new FaultMatrix.Case("record delayed 2 s", RECORD, "RecordRide", new InjectedFault.Sleep(2_000), 0, SUCCESS, BOUND)),
                 fault(new FaultMatrix.Case("record exceeds its timeout once", RECORD, "RecordRide", new InjectedFault.Timeout(), 1, SUCCESS, BOUND)),
-                fault(new FaultMatrix.Case("record JVM exits once", RECORD, "RecordRide", new InjectedFault.Exit(1), 1, SUCCESS, BOUND)));
+                fault(new FaultMatrix.Case("record JVM exits once", RECORD, "RecordRide", new InjectedFault.Exit(1), 1, SUCCESS, BOUND)),
+                fault(FaultMatrix.Case.stackStopped(FLEET, ERROR, BOUND)));
     }
 
     @ParameterizedTest

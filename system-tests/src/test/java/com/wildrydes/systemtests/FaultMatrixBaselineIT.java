@@ -40,7 +40,8 @@ class FaultMatrixBaselineIT {
                         new InjectedFault.Sleep(4_000), 0, ERROR, BOUND, true, 0, 1)),
                 fault(new FaultMatrix.Case("record exceeds its timeout", RECORD, "PutRideRecord", new InjectedFault.Timeout(), 0, ERROR,
                         BOUND).once()),
-                fault(new FaultMatrix.Case("record JVM exits", RECORD, "PutRideRecord", new InjectedFault.Exit(1), 0, ERROR, BOUND)));
+                fault(new FaultMatrix.Case("record JVM exits", RECORD, "PutRideRecord", new InjectedFault.Exit(1), 0, ERROR, BOUND)),
+                fault(FaultMatrix.Case.stackStopped(FLEET, ERROR, BOUND)));
     }
 
     @ParameterizedTest

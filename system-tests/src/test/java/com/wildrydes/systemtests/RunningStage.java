@@ -1,6 +1,8 @@
 package com.wildrydes.systemtests;
 
 import com.wildrydes.localcloud.LocalCloud;
+import com.wildrydes.localcloud.StagePlan;
+import com.wildrydes.localcloud.StageService;
 import com.wildrydes.localcloud.cloudformation.Stack;
 import com.wildrydes.localcloud.cloudformation.StackResource;
 import com.wildrydes.localcloud.lambda.FunctionStats;
@@ -49,6 +51,14 @@ public final class RunningStage implements AutoCloseable {
 
     void deploy() {
         cloud.deployStage(stageDir);
+    }
+
+    /** Deploys one service of the stage again from its template, as {@code sam deploy} would after an outage. */
+    void redeploy(String stackName) {
+        StageService service = StagePlan.of(stageDir).services().stream()
+                .filter(s -> s.stackName().equals(stackName)).findFirst()
+                .orElseThrow(() -> new AssertionError("the stage has no service " + stackName));
+        cloud.deploy(service.stackName(), service.template(), Map.of());
     }
 
     public LocalCloud cloud() {
