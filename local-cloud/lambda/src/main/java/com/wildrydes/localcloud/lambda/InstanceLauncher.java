@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 /**
  * Starts a function's JVM the way the managed java21 runtime does: the same JIT and GC flags, a
  * heap of 85% of the function's memory, the runtime (and aws-lambda-java-core) on the class path,
- * and an environment made only of the template's variables and the ones Lambda defines.
+ * and an environment made only of the template's variables and the ones Lambda defines. As on
+ * Lambda, a function's {@code JAVA_TOOL_OPTIONS} override those defaults.
  */
 final class InstanceLauncher {
 
@@ -37,6 +38,9 @@ final class InstanceLauncher {
 
     /** Host variables a JVM needs to run at all; nothing else of local-cloud's environment leaks in. */
     private static final List<String> HOST_VARIABLES = List.of("PATH", "SystemRoot", "TMPDIR", "TEMP", "TMP");
+
+    /** The variable Lambda documents for tuning a function's JVM; the function's options win over the runtime's. */
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private static final Logger LOG = Logger.getLogger(InstanceLauncher.class.getName());
 
@@ -76,16 +80,63 @@ final class InstanceLauncher {
 
     List<String> command(FunctionConfig config) {
         long memoryKb = config.memorySizeMb() * 1024L;
-        List<String> command = new ArrayList<>(List.of(
-                java,
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> functionOptions = javaToolOptions(config);
+        List<String> command = new ArrayList<>(List.of(java, "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        // -Xshare:auto is the JVM's default anyway, but said explicitly the JVM refuses to start with an AOT cache
+        // (-XX:AOTCache, -XX:AOTMode...), which a function may ask for in its options.
+        if (functionOptions.stream().noneMatch(option -> option.startsWith("-XX:AOT"))) {
+            command.add("-Xshare:auto");
+        }
+        command.addAll(List.of(
                 "-XX:MaxHeapSize=" + (memoryKb * 85 / 100) + "k",
                 "-XX:-UsePerfData",
                 "-Djava.net.preferIPv4Stack=true",
-                "-D" + RuntimeProtocol.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid(),
-                "-cp", classpath,
-                LambdaRuntimeClient.class.getName()));
+                "-D" + RuntimeProtocol.PARENT_PID_PROPERTY + "=" + ProcessHandle.current().pid()));
+        // The JVM reads JAVA_TOOL_OPTIONS before its command line, so the defaults above would win over the
+        // function's own options; Lambda lets the function's win. They go after the defaults instead.
+        command.addAll(functionOptions);
+        command.addAll(List.of("-cp", classpath, LambdaRuntimeClient.class.getName()));
         return command;
+    }
+
+    /** The function's {@code JAVA_TOOL_OPTIONS}, split as the JVM splits them: on blanks, quotes grouping. */
+    static List<String> javaToolOptions(FunctionConfig config) {
+        String value = config.environment() == null ? null : config.environment().get(JAVA_TOOL_OPTIONS);
+        List<String> options = new ArrayList<>();
+        if (value == null) {
+            return options;
+        }
+        StringBuilder option = new StringBuilder();
+        boolean inOption = false;
+        char quote = 0;
+        for (char c : value.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    option.append(c);
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+                inOption = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inOption) {
+                    options.add(option.toString());
+                    option.setLength(0);
+                    inOption = false;
+                }
+            } else {
+                option.append(c);
+                inOption = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("JAVA_TOOL_OPTIONS of " + config.functionName() + " has an unclosed quote: " + value);
+        }
+        if (inOption) {
+            options.add(option.toString());
+        }
+        return options;
     }
 
     /**
@@ -105,6 +156,9 @@ final class InstanceLauncher {
         }
         env.put("LANG", "en_US.UTF-8");
         env.putAll(config.environment() == null ? Map.of() : config.environment());
+        // Passed on the command line after the runtime's defaults (see command); left here too, the JVM would apply
+        // them twice, and a -javaagent would start twice.
+        env.remove(JAVA_TOOL_OPTIONS);
         env.put("TZ", ":UTC");
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);
