@@ -7,6 +7,7 @@ import com.wildrydes.localcloud.cloudformation.CloudFormationContext;
 import com.wildrydes.localcloud.cloudformation.Stack;
 import com.wildrydes.localcloud.console.Console;
 import com.wildrydes.localcloud.dynamodb.DynamoDbService;
+import com.wildrydes.localcloud.http.AwsCallObserver;
 import com.wildrydes.localcloud.http.EdgeServer;
 import com.wildrydes.localcloud.iam.IamAuthorizer;
 import com.wildrydes.localcloud.iam.RoleSession;
@@ -60,6 +61,7 @@ public final class LocalCloud implements AutoCloseable {
     private final DeadLetterSink queueDeadLetters;
     private final DeadLetterSink topicDeadLetters;
     private final CloudFormation cloudFormation;
+    private final RecentTraces traces;
     private final List<String> deployedStacks = new ArrayList<>();
     private volatile boolean closed;
 
@@ -70,7 +72,7 @@ public final class LocalCloud implements AutoCloseable {
         this.dynamodb = new DynamoDbService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("dynamodb")));
         this.ssm = new SsmService(REGION, ACCOUNT_ID, options.dataDir().map(d -> d.resolve("ssm")));
         this.sqs = new SqsService(endpoint);
-        RecentTraces traces = new RecentTraces();
+        this.traces = new RecentTraces();
         this.lambda = new LambdaService(REGION, ACCOUNT_ID, edge::url, this::sendToDeadLetterTarget, lambdaOptions, traces);
         this.sns = new SnsService(endpoint, lambda, sqs, traces);
         this.queueDeadLetters = new SqsDeadLetterSink(sqs);
@@ -209,6 +211,16 @@ public final class LocalCloud implements AutoCloseable {
 
     public CloudFormation cloudFormation() {
         return cloudFormation;
+    }
+
+    /** The latest requests' hops (API Gateway, Lambda, AWS calls), as the console shows them. */
+    public RecentTraces traces() {
+        return traces;
+    }
+
+    /** Tells {@code observer} of every AWS call the endpoint serves from now on, functions' calls included. */
+    public void observeAwsCalls(AwsCallObserver observer) {
+        edge.observe(observer);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.wildrydes.localcloud.http.AwsCallObserver;
 import com.wildrydes.localcloud.http.AwsRequest;
 import com.wildrydes.localcloud.http.AwsResponse;
+import com.wildrydes.localcloud.http.FormFields;
 import com.wildrydes.localcloud.json.Json;
 
 import java.io.IOException;
@@ -110,30 +111,7 @@ public final class AwsCallTracer implements AwsCallObserver {
 
     /** A value of the Query protocol, from the query string or a form-encoded body. */
     private static String formValue(AwsRequest request, String name) {
-        String value = find(request.rawQuery(), name);
-        if (value != null) {
-            return value;
-        }
-        String contentType = request.header("content-type");
-        byte[] body = request.body();
-        if (contentType == null || !contentType.startsWith("application/x-www-form-urlencoded")
-                || body == null || body.length > MAX_INSPECTED_BODY) {
-            return null;
-        }
-        return find(new String(body, StandardCharsets.UTF_8), name);
-    }
-
-    private static String find(String form, String name) {
-        if (form == null || form.isEmpty()) {
-            return null;
-        }
-        for (String pair : form.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
-                return URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
+        return FormFields.value(request, name, MAX_INSPECTED_BODY).orElse(null);
     }
 
     /** A function as Invoke names it, with its alias or version: {@code arn:aws:lambda:...:function:Fleet:live} is {@code Fleet:live}. */
