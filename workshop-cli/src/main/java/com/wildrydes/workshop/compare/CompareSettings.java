@@ -14,32 +14,44 @@ import java.util.Optional;
  * @param awsLatency     add the modelled AWS-like p50 next to the local figures
  * @param ridesPerMonth  the volume the monthly bill is projected for
  * @param stages         stage folder prefixes to run (00, 01, ...); empty means every stage folder
+ * @param warmup         rides before the measured run in each warm-up round; 0 for the default
  */
 public record CompareSettings(int rides, int concurrency, Path outDir, boolean awsLatency, long ridesPerMonth,
-                              List<String> stages) {
+                              List<String> stages, int warmup) {
 
     public static final int DEFAULT_RIDES = 200;
     public static final int MAX_RIDES = 10_000;
-    public static final int DEFAULT_CONCURRENCY = 2;
+    /**
+     * One ride at a time by default: on AWS each concurrent ride runs in its own sandbox, while here they share
+     * this machine's cores, and the asynchronous stages' recording would run beside the next ride. Measured on
+     * 2 cores, concurrency 2 made 01 and 00 look alike (p50 16.4 against 16.7 ms) only because of that contention.
+     */
+    public static final int DEFAULT_CONCURRENCY = 1;
     public static final int MAX_CONCURRENCY = 64;
     public static final long DEFAULT_RIDES_PER_MONTH = 10_000_000L;
     public static final long MAX_RIDES_PER_MONTH = 1_000_000_000_000L;
-    /** Warm-up never shorter than this, so every instance the measured run uses has started and run hot code. */
-    static final int MIN_WARMUP_RIDES = 30;
+    /**
+     * Warm-up never shorter than this. Lambda's java21 runtime stops the JIT at C1, which compiles a method after
+     * some hundreds of calls; before that the SDK's code runs interpreted and a single DynamoDB call costs ~5 ms
+     * of the function's time instead of ~1 ms, which would hide the hops the stages differ by.
+     */
+    static final int MIN_WARMUP_RIDES = 1000;
 
     static final String USAGE = """
             Usage: ./workshop compare [--rides N] [--concurrency C] [--out DIR] [--latency aws]
                                       [--volume RIDES_PER_MONTH] [--stages 00,01,02] [--no-build]
               --rides N          measured rides per stage, 1 to 10000 (default 200)
-              --concurrency C    rides in flight at once, 1 to 64 (default 2)
+              --concurrency C    rides in flight at once, 1 to 64 (default 1)
               --out DIR          where compare.md, compare.svg and compare.json go (default target/compare)
               --latency aws      also show a modelled AWS-like p50 per stage (labelled as modelled)
               --volume N         rides per month for the projected bill (default 10000000)
               --stages LIST      only these stages, by number (default: every stage)
+              --warmup N         warm-up rides before the measured run, 1 to 10000 (default: as many as
+                                 the measured run, and at least 1000: the functions' code must be compiled)
               --no-build         use the artifacts already built""";
 
     private static final List<String> FLAGS = List.of("--rides", "--concurrency", "--out", "--latency", "--volume",
-            "--stages", "--no-build");
+            "--stages", "--warmup", "--no-build");
 
     public CompareSettings {
         if (rides < 1 || rides > MAX_RIDES) {
@@ -52,12 +64,15 @@ public record CompareSettings(int rides, int concurrency, Path outDir, boolean a
             throw new IllegalArgumentException("--volume must be between 1 and " + MAX_RIDES_PER_MONTH
                     + " rides per month, not " + ridesPerMonth);
         }
+        if (warmup < 0 || warmup > MAX_RIDES) {
+            throw new IllegalArgumentException("--warmup must be between 1 and " + MAX_RIDES + ", not " + warmup);
+        }
         stages = List.copyOf(stages);
     }
 
-    /** Rides before the measured run: a fifth of it, and never fewer than {@value #MIN_WARMUP_RIDES}. */
+    /** Rides before the measured run: as asked, else as many as it has and never fewer than {@value #MIN_WARMUP_RIDES}. */
     public int warmupRides() {
-        return Math.max(MIN_WARMUP_RIDES, rides / 5);
+        return warmup > 0 ? warmup : Math.max(MIN_WARMUP_RIDES, rides);
     }
 
     /** Reads the command line; a relative {@code --out} is taken from {@code root}. */
@@ -68,6 +83,7 @@ public record CompareSettings(int rides, int concurrency, Path outDir, boolean a
         boolean awsLatency = false;
         long volume = DEFAULT_RIDES_PER_MONTH;
         List<String> stages = new ArrayList<>();
+        int warmup = 0;
         for (int i = 0; i < args.size(); i++) {
             String flag = args.get(i);
             switch (flag) {
@@ -75,6 +91,7 @@ public record CompareSettings(int rides, int concurrency, Path outDir, boolean a
                     // the build happens before this program starts; the flag is accepted so one command line serves both
                 }
                 case "--rides" -> rides = intNumber(flag, value(args, ++i, flag), MAX_RIDES);
+                case "--warmup" -> warmup = intNumber(flag, value(args, ++i, flag), MAX_RIDES);
                 case "--concurrency" -> concurrency = intNumber(flag, value(args, ++i, flag), MAX_CONCURRENCY);
                 case "--volume" -> volume = number(flag, value(args, ++i, flag), MAX_RIDES_PER_MONTH);
                 case "--out" -> out = root.resolve(value(args, ++i, flag));
@@ -98,7 +115,7 @@ public record CompareSettings(int rides, int concurrency, Path outDir, boolean a
                         + String.join(", ", FLAGS));
             }
         }
-        return new CompareSettings(rides, concurrency, out.normalize(), awsLatency, volume, stages);
+        return new CompareSettings(rides, concurrency, out.normalize(), awsLatency, volume, stages, warmup);
     }
 
     public Optional<String> stageFilterDescription() {

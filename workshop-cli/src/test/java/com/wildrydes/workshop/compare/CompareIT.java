@@ -22,7 +22,7 @@ class CompareIT {
             assumeTrue(Files.isRegularFile(ROOT.resolve(stage).resolve("wild-rydes/target/wild-rydes.jar")),
                     "package " + stage + " first: ./mvnw -B -ntp package -DskipTests -f " + stage + "/pom.xml");
         }
-        CompareSettings settings = CompareSettings.parse(List.of("--rides", "5", "--stages", "00,01"), ROOT);
+        CompareSettings settings = CompareSettings.parse(List.of("--rides", "5", "--warmup", "10", "--stages", "00,01"), ROOT);
         CompareResult result = CompareCommand.compare(settings, CompareCommand.stages(ROOT, settings.stages()),
                 new CompareCommand.ConsoleProgress(System.out));
 

@@ -13,11 +13,11 @@ class CompareSettingsTest {
     private static final Path ROOT = Path.of("/repo");
 
     @Test
-    void defaultsAreTwoHundredRidesAtConcurrencyTwoIntoTargetCompare() {
+    void defaultsAreTwoHundredRidesOneAtATimeIntoTargetCompare() {
         CompareSettings settings = CompareSettings.parse(List.of(), ROOT);
 
         assertThat(settings.rides()).isEqualTo(200);
-        assertThat(settings.concurrency()).isEqualTo(2);
+        assertThat(settings.concurrency()).isEqualTo(1);
         assertThat(settings.outDir()).isEqualTo(Path.of("/repo/target/compare"));
         assertThat(settings.awsLatency()).isFalse();
         assertThat(settings.ridesPerMonth()).isEqualTo(10_000_000L);
@@ -38,9 +38,12 @@ class CompareSettingsTest {
     }
 
     @Test
-    void warmUpIsAFifthOfTheRunAndNeverFewerThanThirty() {
-        assertThat(CompareSettings.parse(List.of("--rides", "20"), ROOT).warmupRides()).isEqualTo(30);
-        assertThat(CompareSettings.parse(List.of("--rides", "1000"), ROOT).warmupRides()).isEqualTo(200);
+    void warmUpIsAsLongAsTheRunAndNeverFewerThan1000UnlessAsked() {
+        assertThat(CompareSettings.parse(List.of("--rides", "20"), ROOT).warmupRides()).isEqualTo(1000);
+        assertThat(CompareSettings.parse(List.of("--rides", "2000"), ROOT).warmupRides()).isEqualTo(2000);
+        assertThat(CompareSettings.parse(List.of("--rides", "20", "--warmup", "5"), ROOT).warmupRides()).isEqualTo(5);
+        assertThatThrownBy(() -> CompareSettings.parse(List.of("--warmup", "0"), ROOT))
+                .hasMessageContaining("--warmup must be between 1 and 10000");
     }
 
     @Test
@@ -63,7 +66,7 @@ class CompareSettingsTest {
     void refusesWhatItDoesNotKnowAndNamesWhatItDoes() {
         assertThatThrownBy(() -> CompareSettings.parse(List.of("--ridez", "20"), ROOT))
                 .hasMessage("unknown option '--ridez'; the options are: --rides, --concurrency, --out, --latency, --volume, "
-                        + "--stages, --no-build");
+                        + "--stages, --warmup, --no-build");
         assertThatThrownBy(() -> CompareSettings.parse(List.of("--latency", "gcp"), ROOT))
                 .hasMessageContaining("--latency supports only 'aws'");
         assertThatThrownBy(() -> CompareSettings.parse(List.of("--rides", "many"), ROOT))
