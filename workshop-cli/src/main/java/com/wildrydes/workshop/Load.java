@@ -120,7 +120,9 @@ public final class Load {
         }
 
         int firstMeasured = schedule.warmupRides();
-        double seconds = (end - start - (firstMeasured < total ? schedule.dueNanos()[firstMeasured] : 0)) / 1e9;
+        // Over the measured run's own length at least: rides that all answer early have not raised the rate.
+        double seconds = Math.max(settings.duration().toSeconds(),
+                (end - start - (firstMeasured < total ? schedule.dueNanos()[firstMeasured] : 0)) / 1e9);
         Optional<Long> lost = store.map(s -> countLost(s, accepted));
         // A ride with no answer at all has no response time; it is counted among the errors instead.
         long[] answered = Arrays.stream(latencies, firstMeasured, total).filter(n -> n > 0).toArray();
