@@ -29,8 +29,8 @@ class FaultMatrixAsyncIT {
         return Stream.of(
                 fault(new FaultMatrix.Case("fleet throws", FLEET, "RequestUnicorn", new InjectedFault.Throw("fleet down"), 0, ERROR, BOUND)),
                 fault(new FaultMatrix.Case("fleet delayed 500 ms", FLEET, "RequestUnicorn", new InjectedFault.Sleep(500), 0, SUCCESS, BOUND)),
-                fault(new FaultMatrix.Case("fleet response dropped (4 s > caller's 3 s)", FLEET, "RequestUnicorn",
-                        new InjectedFault.Sleep(4_000), 0, ERROR, BOUND).once()),
+                fault(new FaultMatrix.Case("fleet response dropped (5 s > caller's 4 s)", FLEET, "RequestUnicorn",
+                        new InjectedFault.Sleep(5_000), 0, ERROR, BOUND).once()),
                 fault(new FaultMatrix.Case("fleet exceeds its timeout", FLEET, "RequestUnicorn", new InjectedFault.Timeout(), 0, ERROR, BOUND).once()),
                 fault(new FaultMatrix.Case("fleet JVM exits", FLEET, "RequestUnicorn", new InjectedFault.Exit(1), 0, ERROR, BOUND)),
                 fault(new FaultMatrix.Case("record throws until dead-lettered", RECORD, "RecordRide",
