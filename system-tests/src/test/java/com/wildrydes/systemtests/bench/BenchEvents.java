@@ -17,6 +17,8 @@ final class BenchEvents {
     static final String POST_RECORD = "apigw_post_record.json";
     static final String RIDE_REQUESTED = "sns_ride_requested.json";
     static final String GET_HELLO = "apigw_get_hello.json";
+    /** What RequestRide sends the fleet function in stage 02: the invoke asks for any unicorn. */
+    static final String INVOKE_UNICORN = "invoke_request_unicorn.json";
 
     private static final String RIDE_ID = "{{RIDE_ID}}";
 

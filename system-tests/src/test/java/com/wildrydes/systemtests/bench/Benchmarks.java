@@ -38,6 +38,7 @@ public final class Benchmarks {
 
     static final String ASYNC_STAGE = "01-asynchronous-event-driven";
     static final String DIRECT_INVOKE_STAGE = "02-synchronous-requests";
+    static final String BASELINE_STAGE = "00-baseline";
     static final String HELLO_STACK = "bench-hello";
 
     /** Function output stays in local-cloud's in-memory log tail; the console shows the benchmark's progress. */
@@ -114,6 +115,7 @@ public final class Benchmarks {
             }
             if (cold) {
                 directInvokeStageColdStarts(root, options, out, hello, results);
+                baselineStageColdStarts(root, options, out, hello, results);
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -131,16 +133,19 @@ public final class Benchmarks {
                 "the baseline; Init Duration " + Numbers.format(hello.medianInitMs()) + " ms"));
         results.add(coldStarts.helloWithArchive(helloWorld, hello));
         results.add(coldStarts.helloWithAotCache(helloWorld, hello));
-        // In this order each function's dependencies are warm when it is measured: RequestRide calls the fleet and
-        // publishes to RecordRide, and a cold start of theirs would be counted in RequestRide's.
+        // The fleet and the recorder first; then RequestRide, with the fleet warmed again just before (measuring a
+        // function leaves it without a warm instance), so that no cold start of theirs is counted in RequestRide's.
         for (ColdStartBenchmark.Target target : List.of(
                 new ColdStartBenchmark.Target("01 RequestUnicorn", function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.GET_UNICORN),
                 new ColdStartBenchmark.Target("01 PutRideRecord", function(cloud, "wild-rydes-ride-record", "PutRideRecord"), BenchEvents.POST_RECORD),
-                new ColdStartBenchmark.Target("01 RecordRide", function(cloud, "wild-rydes-ride-record", "RecordRide"), BenchEvents.RIDE_REQUESTED),
-                new ColdStartBenchmark.Target("01 RequestRide", function(cloud, "wild-rydes", "RequestRide"), BenchEvents.POST_RIDE))) {
+                new ColdStartBenchmark.Target("01 RecordRide", function(cloud, "wild-rydes-ride-record", "RecordRide"), BenchEvents.RIDE_REQUESTED))) {
             progress("  " + target.label());
             results.addAll(coldStarts.measure(target, hello, true));
         }
+        coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.load(BenchEvents.GET_UNICORN));
+        progress("  01 RequestRide");
+        results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("01 RequestRide", function(cloud, "wild-rydes", "RequestRide"),
+                BenchEvents.POST_RIDE), hello, true));
         return hello;
     }
 
@@ -151,8 +156,31 @@ public final class Benchmarks {
             progress("deploying " + DIRECT_INVOKE_STAGE + " and its cold starts");
             cloud.deployStage(root.resolve(DIRECT_INVOKE_STAGE));
             ColdStartBenchmark coldStarts = new ColdStartBenchmark(cloud.lambda(), options.coldStartSamples(), out.resolve("cds-02"));
-            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.load(BenchEvents.GET_UNICORN));
+            progress("  02 RequestUnicornInvoke");
+            results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("02 RequestUnicornInvoke",
+                    function(cloud, "wild-rydes-ride-fleet", "RequestUnicornInvoke"), BenchEvents.INVOKE_UNICORN), hello, true));
+            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicornInvoke"),
+                    BenchEvents.load(BenchEvents.INVOKE_UNICORN));
+            progress("  02 RequestRide");
             results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("02 RequestRide", function(cloud, "wild-rydes", "RequestRide"),
+                    BenchEvents.POST_RIDE), hello, true));
+        }
+    }
+
+    /**
+     * RequestRide of the baseline, which calls its neighbours over plain HTTP and has no AWS SDK: the function
+     * that shows how much of a cold start the SDK is.
+     */
+    private static void baselineStageColdStarts(Path root, BenchmarkOptions options, Path out, ColdStarts.Series hello,
+                                                List<Result> results) throws IOException {
+        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.ephemeral(), QUIET)) {
+            progress("deploying " + BASELINE_STAGE + " and its cold starts");
+            cloud.deployStage(root.resolve(BASELINE_STAGE));
+            ColdStartBenchmark coldStarts = new ColdStartBenchmark(cloud.lambda(), options.coldStartSamples(), out.resolve("cds-00"));
+            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.load(BenchEvents.GET_UNICORN));
+            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-record", "PutRideRecord"), BenchEvents.load(BenchEvents.POST_RECORD));
+            progress("  00 RequestRide");
+            results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("00 RequestRide", function(cloud, "wild-rydes", "RequestRide"),
                     BenchEvents.POST_RIDE), hello, true));
         }
     }
