@@ -25,9 +25,16 @@ class DirectInvokeStageIT {
     private static final List<String> SEED_FLEET = List.of("Bucephalus", "Shadowfax", "Rocinante");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * Clears the faults and waits for the fleet function to be idle: an invocation a previous test left running
+     * past its caller's timeout would otherwise finish, and be counted, in the next test.
+     */
     @BeforeEach
-    void clearFaults(RunningStage stage) {
-        stage.cloud().lambda().clearFault(invokeFunction(stage));
+    void clearFaultsAndWaitForAnIdleFleet(RunningStage stage) throws InterruptedException {
+        String fleet = invokeFunction(stage);
+        stage.cloud().lambda().clearFault(fleet);
+        eventually(Duration.ofSeconds(20), "no invocation of " + fleet + " is still running",
+                () -> stage.cloud().lambda().stats(fleet).map(stats -> stats.busyInstances() == 0).orElse(true));
     }
 
     @Test
