@@ -1,5 +1,7 @@
 package com.wildrydes.workshop;
 
+import com.wildrydes.workshop.compare.Percentiles;
+
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -18,7 +20,6 @@ public record LatencySummary(Duration p50, Duration p95, Duration p99, Duration 
 
     /** The smallest value with at least {@code percent}% of the values at or below it. */
     static Duration percentile(long[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return Duration.ofNanos(sorted[Math.max(rank, 1) - 1]);
+        return Duration.ofNanos(sorted[Percentiles.nearestRankIndex(sorted.length, percent)]);
     }
 }

@@ -135,35 +135,24 @@ public final class Benchmarks {
         results.add(coldStarts.helloWithAotCache(helloWorld, hello));
         // The fleet and the recorder first; then RequestRide, with the fleet warmed again just before (measuring a
         // function leaves it without a warm instance), so that no cold start of theirs is counted in RequestRide's.
-        for (ColdStartBenchmark.Target target : List.of(
-                new ColdStartBenchmark.Target("01 RequestUnicorn", function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.GET_UNICORN),
-                new ColdStartBenchmark.Target("01 PutRideRecord", function(cloud, "wild-rydes-ride-record", "PutRideRecord"), BenchEvents.POST_RECORD),
-                new ColdStartBenchmark.Target("01 RecordRide", function(cloud, "wild-rydes-ride-record", "RecordRide"), BenchEvents.RIDE_REQUESTED))) {
-            progress("  " + target.label());
-            results.addAll(coldStarts.measure(target, hello, true));
-        }
-        coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.load(BenchEvents.GET_UNICORN));
-        progress("  01 RequestRide");
-        results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("01 RequestRide", function(cloud, "wild-rydes", "RequestRide"),
-                BenchEvents.POST_RIDE), hello, true));
+        StageColdStarts stage = new StageColdStarts(cloud, coldStarts, hello, results);
+        stage.measure("01", "wild-rydes-ride-fleet", "RequestUnicorn", BenchEvents.GET_UNICORN);
+        stage.measure("01", "wild-rydes-ride-record", "PutRideRecord", BenchEvents.POST_RECORD);
+        stage.measure("01", "wild-rydes-ride-record", "RecordRide", BenchEvents.RIDE_REQUESTED);
+        stage.warm("wild-rydes-ride-fleet", "RequestUnicorn", BenchEvents.GET_UNICORN);
+        stage.measure("01", "wild-rydes", "RequestRide", BenchEvents.POST_RIDE);
         return hello;
     }
 
-    /** RequestRide of the direct-invoke stage, in a second local-cloud (both stages use the same stack names). */
+    /** The direct-invoke stage's two new functions: the fleet's invoke handler, then RequestRide calling it. */
     private static void directInvokeStageColdStarts(Path root, BenchmarkOptions options, Path out, ColdStarts.Series hello,
                                                     List<Result> results) throws IOException {
-        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.ephemeral(), QUIET)) {
-            progress("deploying " + DIRECT_INVOKE_STAGE + " and its cold starts");
-            cloud.deployStage(root.resolve(DIRECT_INVOKE_STAGE));
-            ColdStartBenchmark coldStarts = new ColdStartBenchmark(cloud.lambda(), options.coldStartSamples(), out.resolve("cds-02"));
-            progress("  02 RequestUnicornInvoke");
-            results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("02 RequestUnicornInvoke",
-                    function(cloud, "wild-rydes-ride-fleet", "RequestUnicornInvoke"), BenchEvents.INVOKE_UNICORN), hello, true));
-            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicornInvoke"),
-                    BenchEvents.load(BenchEvents.INVOKE_UNICORN));
-            progress("  02 RequestRide");
-            results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("02 RequestRide", function(cloud, "wild-rydes", "RequestRide"),
-                    BenchEvents.POST_RIDE), hello, true));
+        try (LocalCloud cloud = ownCloud(root, DIRECT_INVOKE_STAGE)) {
+            StageColdStarts stage = new StageColdStarts(cloud,
+                    new ColdStartBenchmark(cloud.lambda(), options.coldStartSamples(), out.resolve("cds-02")), hello, results);
+            stage.measure("02", "wild-rydes-ride-fleet", "RequestUnicornInvoke", BenchEvents.INVOKE_UNICORN);
+            stage.warm("wild-rydes-ride-fleet", "RequestUnicornInvoke", BenchEvents.INVOKE_UNICORN);
+            stage.measure("02", "wild-rydes", "RequestRide", BenchEvents.POST_RIDE);
         }
     }
 
@@ -173,15 +162,37 @@ public final class Benchmarks {
      */
     private static void baselineStageColdStarts(Path root, BenchmarkOptions options, Path out, ColdStarts.Series hello,
                                                 List<Result> results) throws IOException {
-        try (LocalCloud cloud = LocalCloud.start(LocalCloudOptions.ephemeral(), QUIET)) {
-            progress("deploying " + BASELINE_STAGE + " and its cold starts");
-            cloud.deployStage(root.resolve(BASELINE_STAGE));
-            ColdStartBenchmark coldStarts = new ColdStartBenchmark(cloud.lambda(), options.coldStartSamples(), out.resolve("cds-00"));
-            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-fleet", "RequestUnicorn"), BenchEvents.load(BenchEvents.GET_UNICORN));
-            coldStarts.coldStarts().invoke(function(cloud, "wild-rydes-ride-record", "PutRideRecord"), BenchEvents.load(BenchEvents.POST_RECORD));
-            progress("  00 RequestRide");
-            results.addAll(coldStarts.measure(new ColdStartBenchmark.Target("00 RequestRide", function(cloud, "wild-rydes", "RequestRide"),
-                    BenchEvents.POST_RIDE), hello, true));
+        try (LocalCloud cloud = ownCloud(root, BASELINE_STAGE)) {
+            StageColdStarts stage = new StageColdStarts(cloud,
+                    new ColdStartBenchmark(cloud.lambda(), options.coldStartSamples(), out.resolve("cds-00")), hello, results);
+            stage.warm("wild-rydes-ride-fleet", "RequestUnicorn", BenchEvents.GET_UNICORN);
+            stage.warm("wild-rydes-ride-record", "PutRideRecord", BenchEvents.POST_RECORD);
+            stage.measure("00", "wild-rydes", "RequestRide", BenchEvents.POST_RIDE);
+        }
+    }
+
+    /** A stage deployed on a local-cloud of its own: the stages use the same stack names. */
+    private static LocalCloud ownCloud(Path root, String stage) throws IOException {
+        LocalCloud cloud = LocalCloud.start(LocalCloudOptions.ephemeral(), QUIET);
+        progress("deploying " + stage + " and its cold starts");
+        cloud.deployStage(root.resolve(stage));
+        return cloud;
+    }
+
+    /** One deployed stage's cold starts: each measured against hello world, its dependencies warmed first. */
+    private record StageColdStarts(LocalCloud cloud, ColdStartBenchmark coldStarts, ColdStarts.Series hello,
+                                   List<Result> results) {
+
+        void measure(String stageNumber, String stackName, String logicalId, String eventFixture) {
+            String label = stageNumber + " " + logicalId;
+            progress("  " + label);
+            results.addAll(coldStarts.measure(new ColdStartBenchmark.Target(label, function(cloud, stackName, logicalId),
+                    eventFixture), hello, true));
+        }
+
+        /** Leaves a warm instance of a function the next measured one calls. */
+        void warm(String stackName, String logicalId, String eventFixture) {
+            coldStarts.coldStarts().invoke(function(cloud, stackName, logicalId), BenchEvents.load(eventFixture));
         }
     }
 

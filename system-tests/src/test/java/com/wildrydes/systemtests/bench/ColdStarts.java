@@ -1,5 +1,6 @@
 package com.wildrydes.systemtests.bench;
 
+import com.wildrydes.workshop.compare.Percentiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.localcloud.lambda.FunctionConfig;

@@ -1,5 +1,6 @@
 package com.wildrydes.systemtests.bench;
 
+import com.wildrydes.workshop.compare.Percentiles;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.wildrydes.localcloud.LocalCloud;
@@ -63,7 +64,7 @@ final class HopOverheadBenchmark {
         double apiOwn = Percentiles.median(timings.stream().map(RequestTiming::overheadMs).toList());
         double integration = Percentiles.median(timings.stream().map(RequestTiming::integrationMs).toList());
         double handlerMs = Percentiles.median(handler);
-        String p95 = "p95 " + Numbers.format(Percentiles.of(client, 95)) + " ms, p99 " + Numbers.format(Percentiles.of(client, 99)) + " ms";
+        String p95 = "p95 " + Numbers.format(Percentiles.percentile(client, 95)) + " ms, p99 " + Numbers.format(Percentiles.percentile(client, 99)) + " ms";
         return List.of(
                 new Result(SECTION, "hello API, 1 hop (p50 of " + measured + " warm calls after " + warmup + ")",
                         "in-process handleRequest p50", direct, throughCloud, "ms", BUDGET,

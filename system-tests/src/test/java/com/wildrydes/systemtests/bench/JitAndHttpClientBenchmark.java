@@ -1,5 +1,6 @@
 package com.wildrydes.systemtests.bench;
 
+import com.wildrydes.workshop.compare.Percentiles;
 import com.wildrydes.localcloud.lambda.AsyncConfig;
 import com.wildrydes.localcloud.lambda.FunctionConfig;
 import com.wildrydes.localcloud.lambda.LambdaService;
